@@ -1,0 +1,1 @@
+"""Admin views of the editorial process (registered in wagtail_bhxh/wagtail_hooks.py)."""
