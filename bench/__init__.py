@@ -1,0 +1,1 @@
+"""Benchmarks of wagtail-bhxh (not tests): run with `make bench`."""

@@ -1,0 +1,8 @@
+"""Settings for benchmarks: the example site with production-like options."""
+
+from example_site.settings.base import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ALLOWED_HOSTS = ["*"]
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}

@@ -1,0 +1,40 @@
+import pytest
+from wagtail.models import Page, Site
+
+from .factories import PortalHomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files of each test go to their own temporary directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def statistics_process_caches():
+    """Counters the visitor statistics keep in memory must not outlive a test (page ids are reused)."""
+    from django.apps import apps
+
+    if apps.is_installed("wagtail_bhxh.analytics"):
+        from wagtail_bhxh.analytics.stats import clear_process_caches
+
+        clear_process_caches()
+    yield
+
+
+@pytest.fixture
+def home(db):
+    """A portal home page as the root of the default site."""
+    root = Page.get_first_root_node()
+    home = PortalHomePageFactory(parent=root, title="BHXH tỉnh Demo", slug="bhxh-tinh-demo")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    Site.clear_site_root_paths_cache()
+    return home
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the slow wheel/throwaway-project tests last."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is not None)

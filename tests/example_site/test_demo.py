@@ -1,0 +1,74 @@
+"""`make demo`: the demo content loads, twice, and its pages answer 200."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from wagtail_bhxh.models import (
+    ArticlePage,
+    InfographicPage,
+    LegalDocumentPage,
+    OrganisationPage,
+    PartnerLink,
+    VideoPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(django_db_setup, django_db_blocker):
+    call_command("bhxh_setup", verbosity=0)
+    call_command("bhxh_load_demo", password="demo-password", stdout=StringIO())
+
+
+def test_demo_serves_every_kind_of_page(demo, client):
+    assert ArticlePage.objects.filter(kind="tin").count() >= 20
+    assert ArticlePage.objects.filter(kind="bai").count() >= 10
+    pages = [
+        "/",
+        "/tin-tuc/",
+        ArticlePage.objects.live().first().url,
+        "/infographic-video/",
+        InfographicPage.objects.live().first().url,
+        VideoPage.objects.live().first().url,
+        "/van-ban/",
+        LegalDocumentPage.objects.get(number="115/2015/NĐ-CP").url,
+        OrganisationPage.objects.get(locale__language_code="vi").url,
+        OrganisationPage.objects.get(locale__language_code="en").url,
+        "/rss/",
+    ]
+    for url in pages:
+        assert client.get(url).status_code == 200, url
+    assert PartnerLink.objects.count() >= 10
+
+
+def test_demo_admin_can_log_in_and_sees_vietnamese(demo, client):
+    assert client.login(username="admin", password="demo-password")
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert "Trang tổng quan" in response.content.decode()
+
+
+def test_loading_the_demo_again_creates_nothing(demo):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("bhxh_load_demo", password="demo-password", stdout=out)
+    assert "0 item(s) created" in out.getvalue()
+
+
+def test_demo_has_sealed_statistics_marked_as_demo(demo, client):
+    from wagtail_bhxh.analytics.models import SiteDailyStats
+    from wagtail_bhxh.analytics.sealing import verify
+
+    days = SiteDailyStats.objects.all()
+    assert days.count() == 42
+    assert all(day.is_demo for day in days)
+    assert verify().ok
+    article = ArticlePage.objects.live().first()
+    html = client.get(article.url).content.decode()
+    assert 'data-bhxh-count="views">0<' not in html
+    assert 'data-bhxh-count="total">0<' not in html

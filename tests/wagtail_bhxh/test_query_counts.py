@@ -1,0 +1,168 @@
+"""Queries per page view stay constant as content grows (no N+1).
+
+Each page is rendered with 10 and with 200 items of what it shows (listed
+pages, body images, tags, credits, related links, legal articles, leaders),
+under the same ceiling.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
+
+from tests.factories import (
+    ArticlePageFactory,
+    DocumentFactory,
+    ImageFactory,
+    InfographicPageFactory,
+    LegalDocumentIndexPageFactory,
+    LegalDocumentPageFactory,
+    MediaIndexPageFactory,
+    NewsIndexPageFactory,
+    OrganisationPageFactory,
+    PartnerLinkFactory,
+    PolicyAreaFactory,
+    VideoPageFactory,
+)
+from wagtail_bhxh.models import PageCredit, RelatedPageLink
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [10, 200]
+
+
+def build_news_listing(home, n):
+    news = NewsIndexPageFactory(parent=home)
+    area = PolicyAreaFactory()
+    for _ in range(n):
+        article = ArticlePageFactory(parent=news, feature_image=ImageFactory())
+        article.policy_areas.add(area)
+        article.save()
+    return news
+
+
+def build_article(home, n):
+    news = NewsIndexPageFactory(parent=home)
+    images = [ImageFactory() for _ in range(n)]
+    article = ArticlePageFactory(
+        parent=news,
+        feature_image=images[0],
+        body=[("image", {"image": image, "alt_text": "Ảnh", "caption": "Chú thích", "credit": ""}) for image in images]
+        + [("paragraph", RichText(f"<p>Đoạn {i}.</p>")) for i in range(n)],
+    )
+    article.tags.add(*[f"thẻ {i}" for i in range(n)])
+    article.save()
+    others = [ArticlePageFactory(parent=news, feature_image=ImageFactory()) for _ in range(min(n, 20))]
+    for other in others:
+        RelatedPageLink.objects.create(page=article, related_page=other)
+    for i in range(n):
+        PageCredit.objects.create(page=article, name=f"Tác giả {i}")
+    PartnerLinkFactory.create_batch(n)
+    return article
+
+
+def build_media_listing(home, n):
+    media = MediaIndexPageFactory(parent=home)
+    for i in range(n):
+        if i % 2:
+            InfographicPageFactory(parent=media, feature_image=ImageFactory())
+        else:
+            VideoPageFactory(parent=media, poster=ImageFactory())
+    return media
+
+
+def build_infographic(home, n):
+    media = MediaIndexPageFactory(parent=home)
+    return InfographicPageFactory(
+        parent=media,
+        images=[("image", {"image": ImageFactory(), "alt_text": f"Phần {i}", "caption": ""}) for i in range(n)],
+    )
+
+
+def build_video(home, n):
+    media = MediaIndexPageFactory(parent=home)
+    video = VideoPageFactory(parent=media, video_url="", video_file=DocumentFactory(), poster=ImageFactory())
+    video.tags.add(*[f"thẻ {i}" for i in range(n)])
+    video.save()
+    return video
+
+
+def build_legal_listing(home, n):
+    section = LegalDocumentIndexPageFactory(parent=home)
+    for _ in range(n):
+        LegalDocumentPageFactory(parent=section)
+    return section
+
+
+def build_legal_document(home, n):
+    section = LegalDocumentIndexPageFactory(parent=home)
+    replacements = [LegalDocumentPageFactory(parent=section) for _ in range(min(n, 20))]
+    document = LegalDocumentPageFactory(
+        parent=section,
+        full_text=[("article", {"number": str(i), "heading": f"Điều {i}", "text": "Nội dung điều."}) for i in range(n)],
+        attachments=[("attachment", {"document": DocumentFactory(), "title": ""}) for _ in range(min(n, 50))],
+        status="replaced",
+    )
+    document.replaced_by.add(*replacements)
+    document.save()
+    return document
+
+
+def build_organisation(home, n):
+    return OrganisationPageFactory(
+        parent=home,
+        leaders=[
+            ("leader", {"name": f"Lãnh đạo {i}", "position": "Phó Giám đốc", "photo": ImageFactory()}) for i in range(n)
+        ],
+        offices=[("unit", {"name": f"BHXH huyện {i}"}) for i in range(n)],
+    )
+
+
+def build_home(home, n):
+    build_news_listing(home, n)
+    build_media_listing(home, min(n, 40))
+    build_legal_listing(home, min(n, 40))
+    return home
+
+
+PAGES = {
+    # page: (builder, ceiling of queries per view). About 9 of each are
+    # Wagtail's own routing, site, locale and view-restriction lookups.
+    # Content pages (article, infographic, video, legal document) make one
+    # more for their notices: corrections and withdrawal (Decision 2474).
+    "home": (build_home, 27),
+    "news listing": (build_news_listing, 19),
+    "article": (build_article, 26),
+    "media listing": (build_media_listing, 22),
+    "infographic": (build_infographic, 23),
+    "video": (build_video, 23),
+    "legal document listing": (build_legal_listing, 18),
+    "legal document": (build_legal_document, 20),
+    "organisation": (build_organisation, 15),
+}
+
+
+def count_queries(client, page):
+    client.get(page.url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(page.url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("n", SIZES)
+def test_page_stays_under_its_query_ceiling(home, client, django_assert_max_num_queries, name, n):
+    builder, ceiling = PAGES[name]
+    page = builder(home, n)
+    client.get(page.url)
+    with django_assert_max_num_queries(ceiling):
+        assert client.get(page.url).status_code == 200
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_content(home, client, name):
+    builder, _ceiling = PAGES[name]
+    small = count_queries(client, builder(home, 10))
+    large = count_queries(client, builder(home, 60))
+    assert small == large, f"{name}: {small} queries with 10 items, {large} with 60"

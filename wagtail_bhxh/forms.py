@@ -1,0 +1,153 @@
+"""Filter forms of the public listings.
+
+Query strings are untrusted: each filter is validated, an invalid value is
+reported to the reader and ignored, and nothing reaches the database
+unvalidated.
+"""
+
+import datetime
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models.taxonomy import PolicyArea, Topic
+
+
+class ListingFilterForm(forms.Form):
+    """A GET form whose valid fields narrow a queryset."""
+
+    def filter_queryset(self, queryset):
+        self.is_valid()  # populates cleaned_data with the valid fields only
+        for name, value in self.cleaned_data.items():
+            if value in (None, "", [], ()):
+                continue
+            method = getattr(self, f"filter_{name}", None)
+            if method:
+                queryset = method(queryset, value)
+        return queryset
+
+    @property
+    def active(self):
+        return self.is_bound and any(self.data.get(name) for name in self.fields)
+
+
+class TaxonomyFilterMixin(forms.Form):
+    policy_area = forms.ModelChoiceField(
+        label=_("Policy area"),
+        queryset=PolicyArea.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All policy areas"),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
+    )
+
+    def filter_policy_area(self, queryset, value):
+        return queryset.filter(policy_areas=value)
+
+    def filter_topic(self, queryset, value):
+        return queryset.filter(topics=value)
+
+
+class NewsFilterForm(TaxonomyFilterMixin, ListingFilterForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("News and articles")), ("tin", _("News items")), ("bai", _("Articles"))],
+        required=False,
+    )
+    tag = forms.CharField(label=_("Tag"), max_length=100, required=False)
+
+    def filter_kind(self, queryset, value):
+        return queryset.filter(kind=value)
+
+    def filter_tag(self, queryset, value):
+        return queryset.filter(tags__name__iexact=value.strip()).distinct()
+
+
+class MediaFilterForm(ListingFilterForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[("", _("All media")), ("infographic", _("Infographics")), ("video", _("Videos"))],
+        required=False,
+    )
+
+    def filter_kind(self, queryset, value):
+        from .models.pages import InfographicPage, VideoPage
+
+        return queryset.type(InfographicPage if value == "infographic" else VideoPage)
+
+
+class LegalDocumentFilterForm(ListingFilterForm):
+    number = forms.CharField(
+        label=_("Number"),
+        max_length=80,
+        required=False,
+        help_text=_("e.g. 115/2015/NĐ-CP"),
+    )
+    document_type = forms.ChoiceField(label=_("Type"), required=False)
+    issuer = forms.ChoiceField(label=_("Issuing body"), required=False)
+    year = forms.IntegerField(label=_("Year issued"), min_value=1945, max_value=2100, required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    policy_area = forms.ModelChoiceField(
+        label=_("Field"),
+        queryset=PolicyArea.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All fields"),
+    )
+
+    def __init__(self, *args, listing_model, index_page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.listing_model = listing_model
+        self.fields["document_type"].choices = [("", _("All types")), *listing_model.DocumentType.choices]
+        self.fields["status"].choices = [("", _("Any status")), *listing_model.Status.choices]
+        issuers = listing_model.objects.live()
+        if index_page is not None:
+            issuers = issuers.descendant_of(index_page)
+        issuers = issuers.order_by("issuer").values_list("issuer", flat=True).distinct()
+        self.fields["issuer"].choices = [("", _("All issuing bodies"))] + [(i, i) for i in issuers]
+
+    def filter_number(self, queryset, value):
+        return queryset.filter(number__icontains=value.strip())
+
+    def filter_document_type(self, queryset, value):
+        return queryset.filter(document_type=value)
+
+    def filter_issuer(self, queryset, value):
+        return queryset.filter(issuer=value)
+
+    def filter_year(self, queryset, value):
+        return queryset.filter(issued_on__gte=datetime.date(value, 1, 1), issued_on__lte=datetime.date(value, 12, 31))
+
+    def filter_policy_area(self, queryset, value):
+        return queryset.filter(policy_areas=value)
+
+    def filter_status(self, queryset, value):
+        return queryset.filter(status_q(self.listing_model, value))
+
+
+def status_q(model, status, today=None):
+    """A Q object matching documents whose *current* status is ``status``.
+
+    Dates override a stored "in force": a document past its expiry date is
+    expired, one before its effective date is not yet in force.
+    """
+    today = today or timezone.localdate()
+    Status = model.Status
+    in_force = Q(status=Status.IN_FORCE)
+    not_started = Q(effective_on__gt=today)
+    ended = Q(expires_on__lt=today)
+    if status == Status.IN_FORCE:
+        return in_force & ~not_started & ~ended
+    if status == Status.NOT_YET_IN_FORCE:
+        return Q(status=status) | (in_force & not_started)
+    if status == Status.EXPIRED:
+        return Q(status=status) | (in_force & ended & ~not_started)
+    return Q(status=status)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailBhxhRoyaltiesConfig(AppConfig):
+    name = "wagtail_bhxh_royalties"
+    label = "wagtail_bhxh_royalties"
+    verbose_name = _("Royalties")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""The spokesperson's details and press information (Decree 09/2017/NĐ-CP)."""
