@@ -397,6 +397,11 @@ class Generator:
 
     def write(self, parent, model, rows, extras):
         """Insert pages (one dict of fields per row) and their revisions; return their ids."""
+        with transaction.atomic():
+            # One transaction: SQLite in autocommit would sync every row of an executemany.
+            return self._write(parent, model, rows, extras)
+
+    def _write(self, parent, model, rows, extras):
         writer = PageWriter(parent, model)
         page_ids = self.reserve_ids(Page, len(rows))
         revision_ids = self.reserve_ids(Revision, len(rows))
