@@ -12,6 +12,8 @@ from django.db import connection
 
 from .bench_pages import reset_site
 
+RESULTS_PER_DATABASE = True
+
 
 def add_arguments(parser):
     parser.add_argument("--sizes", default="10000", help="numbers of articles, comma separated")

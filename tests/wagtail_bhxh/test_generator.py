@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page, Revision
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from wagtail_bhxh import generator
 from wagtail_bhxh.models import (
@@ -111,11 +112,19 @@ def test_generated_pages_open_in_the_admin_and_publish_again(generated, admin_cl
     news = article.get_parent()
     assert admin_client.get(reverse("wagtailadmin_explore", args=(news.pk,))).status_code == 200
 
-    draft = article.latest_revision.as_object()
-    draft.title = "Tiêu đề đã sửa sau khi tạo hàng loạt"
-    draft.save_revision().publish()
+    tags, credits = sorted(article.tags.names()), [c.name for c in article.bhxh_credits.all()]
+    # The editor's form as rendered, posted back with a new title and "Publish".
+    data = querydict_from_html(content, form_id="page-edit-form")
+    blocks = [("paragraph", rich_text(block.value.source)) for block in article.body if block.block_type == "paragraph"]
+    data.update(nested_form_data({"body": streamfield(blocks)}))
+    data["title"] = "Tiêu đề đã sửa sau khi tạo hàng loạt"
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=(article.pk,)), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
     article.refresh_from_db()
     assert article.title == "Tiêu đề đã sửa sau khi tạo hàng loạt"
+    assert sorted(article.tags.names()) == tags
+    assert [c.name for c in article.bhxh_credits.all()] == credits
     assert article.live_revision_id == article.latest_revision_id
     assert "Tiêu đề đã sửa" in admin_client.get(article.url).content.decode()
     assert all(not problems for problems in Page.find_problems())
