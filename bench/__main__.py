@@ -5,7 +5,8 @@
 
 Each ``bench/bench_<name>.py`` defines ``run(args) -> list[dict]`` (one dict
 per measured row) and optionally ``add_arguments(parser)``. Results go to
-``bench/results/<name>.json`` and ``.md`` with the commit they measured.
+``bench/results/<name>.json`` and ``.md`` with the commit they measured
+(``<name>-<database>`` when the module sets ``RESULTS_PER_DATABASE = True``).
 Set DATABASE_URL to measure on PostgreSQL (default: a temporary SQLite file).
 """
 
@@ -90,7 +91,9 @@ def main(argv=None):
             "wagtail": wagtail.__version__,
             "machine": f"{os.cpu_count()} cores, {platform.machine()}",
         }
-        write_results(name, rows, meta)
+        # A benchmark run on each database keeps one table per database.
+        result_name = f"{name}-{connection.vendor}" if getattr(module, "RESULTS_PER_DATABASE", False) else name
+        write_results(result_name, rows, meta)
 
 
 if __name__ == "__main__":

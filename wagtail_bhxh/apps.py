@@ -10,6 +10,8 @@ class WagtailBhxhConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .http_cache import register_signal_handlers as register_cache_purges
         from .moderation.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_cache_purges()

@@ -123,6 +123,22 @@ DEFINITIONS = {
         lambda v: positive_int(v) and v <= 50,
         "an integer from 1 to 50",
     ),
+    # --- HTTP caching (wagtail_bhxh.http_cache) -------------------------------
+    "PUBLIC_CACHE_MAX_AGE": Setting(
+        300,
+        "Seconds browsers and front-end caches may keep a public page shown to an "
+        "anonymous visitor (``Cache-Control: public, max-age``). 0: they must "
+        "revalidate every time (cheap with the ETag). Logged-in editors and "
+        "previews always get ``private, no-store``.",
+        lambda v: non_negative_int(v) and v <= 86400,
+        "an integer from 0 to 86400",
+    ),
+    "PUBLIC_ETAGS": Setting(
+        True,
+        "Send an ETag with public pages and answer 304 Not Modified when the visitor's copy is current.",
+        lambda v: isinstance(v, bool),
+        "True or False",
+    ),
     # --- Organisation --------------------------------------------------------
     "ORGANISATION_REVIEW_DAYS": Setting(
         180,

@@ -135,7 +135,9 @@ class PortalPageMixin(models.Model):
         takedown = kwargs.pop(TAKEDOWN_ROUTE_KWARG, None)
         if takedown is not None:
             return serve_taken_down(request, self, takedown)
-        return super().serve(request, *args, **kwargs)
+        from ..http_cache import cache_public_page
+
+        return cache_public_page(request, super().serve(request, *args, **kwargs))
 
 
 class ContentPageMixin(PortalPageMixin):
