@@ -74,6 +74,8 @@ def serial_live_server():
 @pytest.fixture(scope="session")
 def chromium():
     if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}: .ci/run installs Debian's chromium before these tests.")
         pytest.skip(
             f"Chromium not found at {CHROMIUM}: install Debian's (apt-get install -y chromium) "
             "or set BHXH_E2E_CHROMIUM; never `playwright install`."
