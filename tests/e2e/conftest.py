@@ -191,6 +191,7 @@ def editorial_site(transactional_db, home):
     users = SimpleNamespace(
         contributor=user_with_role(roles.CONTRIBUTOR, "ctv", first_name="Thị Hoa", last_name="Lê"),
         editor=user_with_role(roles.EDITOR, "bientap", first_name="Văn Bình", last_name="Trần"),
+        secretary=user_with_role(roles.SECRETARY, "thuky", first_name="Thanh Mai", last_name="Vũ"),
         deputy=user_with_role(roles.DEPUTY_HEAD, "photruongban", first_name="Minh", last_name="Phạm"),
         head=user_with_role(roles.HEAD, "truongban", first_name="Quốc Hùng", last_name="Nguyễn"),
         accountant=user_with_role(roles.ACCOUNTANT, "ketoan", first_name="Thu", last_name="Đỗ"),

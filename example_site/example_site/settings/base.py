@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from wagtail_bhxh.wagtail_vi import LOCALE_PATH as WAGTAIL_VI_LOCALE_PATH
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -23,6 +25,8 @@ INSTALLED_APPS = [
     "wagtail_bhxh.analytics",
     "wagtail_bhxh_royalties",
     "wagtail_bhxh_spokesperson",
+    # Vietnamese for the Wagtail admin strings Wagtail's own catalogue lacks.
+    "wagtail_bhxh.wagtail_vi",
     # The example site's own demo content loader.
     "demo",
     # Wagtail apps the suite uses.
@@ -122,6 +126,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# The admin's JavaScript strings are only read from Wagtail's catalogue and LOCALE_PATHS.
+LOCALE_PATHS = [WAGTAIL_VI_LOCALE_PATH]
 USE_TZ = True
 
 STATIC_ROOT = BASE_DIR / "static"
