@@ -159,6 +159,52 @@ def test_contributor_to_citizen_to_takedown(editorial_site, new_page, steps, tmp
     steps.shot(citizen, "citizen-gone")
 
 
-@pytest.mark.skipif(not apps.is_installed("wagtail_bhxh.search"), reason="search app (issue 5) not installed yet")
-def test_search_without_diacritics_finds_the_article():  # pragma: no cover - completed when search lands
-    pytest.xfail("search journey step is written when wagtail_bhxh.search lands on main")
+def published_article(site):
+    """The journey's news item, live after the Decision 2474 process (as the first test drives it)."""
+    from tests.factories import ArticlePageFactory, ImageFactory
+    from wagtail_bhxh.models import PageCredit
+
+    article = ArticlePageFactory(
+        parent=site.news,
+        title=TITLE,
+        intro=INTRO,
+        feature_image=ImageFactory(),
+        feature_image_alt="Quang cảnh hội nghị đối thoại với doanh nghiệp",
+        owner=site.users.contributor,
+    )
+    PageCredit.objects.create(page=article, user=site.users.contributor, name="Lê Thị Hoa")
+    article.save_revision(user=site.users.contributor).publish(user=site.users.deputy)
+    article.refresh_from_db()
+    return article
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("wagtail_bhxh.search"),
+    reason="the search app (wagtail_bhxh.search) is not installed in the example site yet",
+)
+def test_a_citizen_finds_the_article_typing_without_diacritics(editorial_site, new_page, steps):
+    article = published_article(editorial_site)
+    citizen = new_page(citizen=True)
+    citizen.goto("/")
+    search = citizen.locator("form[role=search] input[type=search], form[role=search] input[name=q]").first
+    search.fill("doi thoai doanh nghiep chinh sach bao hiem")
+    search.press("Enter")
+    citizen.wait_for_load_state()
+    steps.shot(citizen, "search-results", docs="10-tim-kiem")
+    citizen.get_by_role("link", name=TITLE).first.click()
+    citizen.wait_for_url(re.compile(re.escape(article.url) + "$"))
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("wagtail_bhxh_royalties") or not apps.get_app_config("wagtail_bhxh_royalties").models_module,
+    reason="the royalties app (wagtail_bhxh_royalties) has no models on this branch yet",
+)
+def test_the_accountant_sees_the_royalty_entry(editorial_site, new_page, steps):
+    published_article(editorial_site)
+    accountant = new_page(editorial_site.users.accountant)
+    accountant.goto("/admin/")
+    accountant.locator("nav").get_by_text(re.compile("Nhuận bút")).first.click()
+    accountant.locator("nav").get_by_role("link", name=re.compile("Nhuận bút|Phiếu|Bảng kê")).first.click()
+    accountant.wait_for_load_state()
+    steps.shot(accountant, "royalties", docs="11-nhuan-but")
+    assert accountant.get_by_text(TITLE).count() >= 1, "the published news item has a royalty entry"
