@@ -133,9 +133,11 @@ class PortalPageMixin(models.Model):
         from ..moderation.public import TAKEDOWN_ROUTE_KWARG, serve_taken_down
 
         takedown = kwargs.pop(TAKEDOWN_ROUTE_KWARG, None)
+        from ..security import add_content_security_policy
+
         if takedown is not None:
-            return serve_taken_down(request, self, takedown)
-        return super().serve(request, *args, **kwargs)
+            return add_content_security_policy(serve_taken_down(request, self, takedown))
+        return add_content_security_policy(super().serve(request, *args, **kwargs))
 
 
 class ContentPageMixin(PortalPageMixin):

@@ -138,6 +138,10 @@ MEDIA_URL = "/media/"
 WAGTAIL_SITE_NAME = "BHXH tỉnh Demo"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "mp4", "vtt", "txt"]
+# Documents are checked by content and size (wagtail_bhxh.security); images stay without SVG.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_bhxh.documents.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 WAGTAIL_BHXH = {
