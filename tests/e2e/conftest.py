@@ -140,12 +140,12 @@ def steps(request):
 
 @pytest.fixture
 def new_page(serial_live_server, chromium, live_server, steps):
-    """``new_page(user=None, citizen=False)``: a page in a browser context of its own, logged in as ``user``."""
+    """``new_page(user=None, citizen=False, bypass_csp=False)``: a page in a browser context of its own, logged in as ``user``."""
     contexts = []
 
-    def open_page(user=None, *, citizen=False, viewport=VIEWPORT):
-        # bypass_csp: the tests inject axe-core, which the portal's Content-Security-Policy would refuse.
-        options = {"base_url": live_server.url, "viewport": viewport, "locale": "vi-VN", "bypass_csp": True}
+    def open_page(user=None, *, citizen=False, viewport=VIEWPORT, bypass_csp=False):
+        # bypass_csp: for injecting axe-core, which the portal's Content-Security-Policy refuses.
+        options = {"base_url": live_server.url, "viewport": viewport, "locale": "vi-VN", "bypass_csp": bypass_csp}
         if citizen:
             options["user_agent"] = CITIZEN_USER_AGENT
         context = chromium.new_context(**options)

@@ -75,7 +75,7 @@ FOCUS_STYLE = """el => {
 def test_public_pages_have_no_serious_accessibility_violations(new_page, steps):
     call_command("bhxh_setup", verbosity=0)
     call_command("bhxh_load_demo", password="demo-password", stdout=StringIO())
-    citizen = new_page(citizen=True)
+    citizen = new_page(citizen=True, bypass_csp=True)
 
     report = {}
     for name, url in public_pages().items():
