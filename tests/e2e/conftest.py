@@ -12,6 +12,7 @@ the editor guide shows (``steps.shot(..., docs="name")``) are also written to
 ``docs/vi/_static/huong-dan/``.
 """
 
+import io
 import os
 import re
 import shutil
@@ -90,6 +91,15 @@ def chromium():
         browser.close()
 
 
+def save_small_png(png, path, width=960, colours=128):
+    """A screenshot for the docs: scaled down and reduced to a palette, so the repository stays small."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    image.quantize(colors=colours, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+
+
 class Steps:
     """Screenshots of each step of a test, written out when it fails (and for the docs on request)."""
 
@@ -103,7 +113,7 @@ class Steps:
         self.shots.append((f"{len(self.shots) + 1:02d}-{label}.png", png))
         if docs and os.environ.get("BHXH_DOCS_SCREENSHOTS"):
             DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            (DOCS_SCREENSHOTS / f"{docs}.png").write_bytes(png)
+            save_small_png(png, DOCS_SCREENSHOTS / f"{docs}.png")
 
     def save(self):
         directory = ARTIFACTS / self.name

@@ -18,7 +18,7 @@ from PIL import Image
 
 from wagtail_bhxh.models import ArticlePage, TakedownRequest
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITLE = "BHXH tỉnh đối thoại với doanh nghiệp về chính sách bảo hiểm xã hội mới"
 INTRO = (
@@ -62,9 +62,9 @@ def write_and_submit(page, steps, news, image_path):
     page.fill("#id_feature_image_credit", "Ảnh: Lê Thị Hoa")
 
     # The body: one paragraph block typed into the rich text editor.
-    page.locator("#panel-child-content-body-content .c-sf-add-button").first.click()
+    page.locator("[id^=panel-child-][id$='-body-content'] .c-sf-add-button").first.click()
     page.locator(".w-combobox__option").filter(has_text=re.compile("Đoạn văn|Paragraph")).first.click()
-    editor = page.locator("#panel-child-content-body-content [contenteditable=true]").first
+    editor = page.locator("[id^=panel-child-][id$='-body-content'] [contenteditable=true]").first
     editor.click()
     page.keyboard.insert_text(BODY)
 
