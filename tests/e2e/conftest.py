@@ -61,6 +61,28 @@ class SerialWSGIServer(ThreadedWSGIServer):
         super().set_app(one_at_a_time)
 
 
+@pytest.fixture(autouse=True)
+def wagtail_baseline(transactional_db):
+    """What Wagtail's migrations create (the content locale, the root page, a default site).
+
+    Each browser test runs in a transactional database that is emptied
+    afterwards, taking these rows with it; the next test gets them back here.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page, Site
+
+    locale = Locale.objects.first() or Locale.objects.create(language_code="vi")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(
+                title="Root", slug="root", locale=locale, content_type=ContentType.objects.get_for_model(Page)
+            )
+        )
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
 @pytest.fixture(scope="session")
 def serial_live_server():
     """Make pytest-django's ``live_server`` serial; requested before it."""

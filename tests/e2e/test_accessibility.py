@@ -22,7 +22,7 @@ from wagtail_bhxh.models import (
     VideoPage,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 AXE_OPTIONS = {

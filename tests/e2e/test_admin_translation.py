@@ -15,7 +15,7 @@ from tests.factories import ArticlePageFactory, DocumentFactory, ImageFactory, T
 from .admin_strings import VISIBLE_STRINGS_JS, classify
 from .conftest import ARTIFACTS
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 #: The share of Wagtail's visible messages on these screens that must read in Vietnamese.
 REQUIRED_COVERAGE = 0.95

@@ -6,7 +6,7 @@ from wagtail.embeds.models import Embed
 
 from tests.factories import MediaIndexPageFactory, VideoPageFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 VIDEO_URL = "https://www.youtube.com/watch?v=abcdefghijk"
 EMBED_HTML = (
