@@ -63,13 +63,13 @@ class SerialWSGIServer(ThreadedWSGIServer):
 
 @pytest.fixture(autouse=True)
 def wagtail_baseline(transactional_db):
-    """What Wagtail's migrations create (the content locale, the root page, a default site).
+    """What Wagtail's migrations create (the content locale, the root page and collection, a default site).
 
     Each browser test runs in a transactional database that is emptied
     afterwards, taking these rows with it; the next test gets them back here.
     """
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
     locale = Locale.objects.first() or Locale.objects.create(language_code="vi")
     root = Page.get_first_root_node()
@@ -79,6 +79,8 @@ def wagtail_baseline(transactional_db):
                 title="Root", slug="root", locale=locale, content_type=ContentType.objects.get_for_model(Page)
             )
         )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(instance=Collection(name="Root"))
     if not Site.objects.filter(is_default_site=True).exists():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
 
