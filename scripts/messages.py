@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: catalogue directory -> sub-directories whose strings belong to another catalogue
 CATALOGUES = {
-    "wagtail_bhxh": ["search", "analytics", "editorial"],
+    # wagtail_vi holds Wagtail's own messages, built by scripts/wagtail_vi.py.
+    "wagtail_bhxh": ["search", "analytics", "editorial", "wagtail_vi"],
     "wagtail_bhxh/search": [],
     "wagtail_bhxh/analytics": [],
     "wagtail_bhxh/editorial": [],

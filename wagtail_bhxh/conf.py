@@ -275,6 +275,48 @@ DEFINITIONS = {
         lambda v: positive_int(v) and v <= 100,
         "an integer from 1 to 100",
     ),
+    "CONTENT_SECURITY_POLICY": Setting(
+        {
+            "default-src": ["'self'"],
+            "script-src": ["'self'"],
+            "style-src": ["'self'"],
+            "img-src": ["'self'", "data:", "https:"],
+            "media-src": ["'self'", "https:"],
+            "font-src": ["'self'"],
+            # The view counter's beacon posts to the portal itself.
+            "connect-src": ["'self'"],
+            # Video embeds.
+            "frame-src": [
+                "https://www.youtube.com",
+                "https://www.youtube-nocookie.com",
+                "https://player.vimeo.com",
+                "https://www.facebook.com",
+            ],
+            "object-src": ["'none'"],
+            "base-uri": ["'self'"],
+            "form-action": ["'self'"],
+            "frame-ancestors": ["'self'"],
+        },
+        "Content-Security-Policy sent with the suite's public pages, as ``{directive: [sources]}``; "
+        "``{}`` sends none. Add the hosts of other video services to ``frame-src`` and of a media "
+        "CDN to ``img-src``/``media-src``.",
+        lambda v: (
+            isinstance(v, dict) and all(isinstance(k, str) and k.strip() and str_sequence(s) for k, s in v.items())
+        ),
+        "a dict of directive names to lists of sources",
+    ),
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY": Setting(
+        False,
+        "Send the policy as ``Content-Security-Policy-Report-Only`` (to try it out) instead of enforcing it.",
+        lambda v: isinstance(v, bool),
+        "True or False",
+    ),
+    "DOCUMENT_MAX_UPLOAD_MB": Setting(
+        50,
+        "Largest document (in megabytes) an editor may upload; its content must also match its extension.",
+        lambda v: positive_int(v) and v <= 2048,
+        "an integer from 1 to 2048",
+    ),
     "TAKEDOWN_EVIDENCE_TYPES": Setting(
         ("pdf", "jpeg", "png", "docx", "doc"),
         "Kinds of evidence file accepted with a takedown request, recognised by their "

@@ -133,11 +133,12 @@ class PortalPageMixin(models.Model):
         from ..moderation.public import TAKEDOWN_ROUTE_KWARG, serve_taken_down
 
         takedown = kwargs.pop(TAKEDOWN_ROUTE_KWARG, None)
-        if takedown is not None:
-            return serve_taken_down(request, self, takedown)
         from ..http_cache import cache_public_page
+        from ..security import add_content_security_policy
 
-        return cache_public_page(request, super().serve(request, *args, **kwargs))
+        if takedown is not None:
+            return add_content_security_policy(serve_taken_down(request, self, takedown))
+        return add_content_security_policy(cache_public_page(request, super().serve(request, *args, **kwargs)))
 
 
 class ContentPageMixin(PortalPageMixin):

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from wagtail_bhxh.wagtail_vi import LOCALE_PATH as WAGTAIL_VI_LOCALE_PATH
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -23,6 +25,8 @@ INSTALLED_APPS = [
     "wagtail_bhxh.analytics",
     "wagtail_bhxh_royalties",
     "wagtail_bhxh_spokesperson",
+    # Vietnamese for the Wagtail admin strings Wagtail's own catalogue lacks.
+    "wagtail_bhxh.wagtail_vi",
     # The example site's own demo content loader.
     "demo",
     # Wagtail apps the suite uses.
@@ -123,6 +127,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# The admin's JavaScript strings are only read from Wagtail's catalogue and LOCALE_PATHS.
+LOCALE_PATHS = [WAGTAIL_VI_LOCALE_PATH]
 USE_TZ = True
 
 STATIC_ROOT = BASE_DIR / "static"
@@ -133,6 +139,10 @@ MEDIA_URL = "/media/"
 WAGTAIL_SITE_NAME = "BHXH tỉnh Demo"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "mp4", "vtt", "txt"]
+# Documents are checked by content and size (wagtail_bhxh.security); images stay without SVG.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_bhxh.documents.DocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 WAGTAIL_BHXH = {

@@ -16,3 +16,5 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# One cache shared by every worker process (the visitor statistics' daily salt).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
