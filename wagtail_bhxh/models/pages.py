@@ -130,12 +130,11 @@ class PortalPageMixin(models.Model):
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
-        from ..moderation.public import TAKEDOWN_ROUTE_KWARG, serve_taken_down
-
-        takedown = kwargs.pop(TAKEDOWN_ROUTE_KWARG, None)
         from ..http_cache import cache_public_page
+        from ..moderation.public import TAKEDOWN_ROUTE_KWARG, serve_taken_down
         from ..security import add_content_security_policy
 
+        takedown = kwargs.pop(TAKEDOWN_ROUTE_KWARG, None)
         if takedown is not None:
             return add_content_security_policy(serve_taken_down(request, self, takedown))
         return add_content_security_policy(cache_public_page(request, super().serve(request, *args, **kwargs)))
