@@ -242,3 +242,16 @@ def year_reports(year):
 def month_progress(today):
     """(days elapsed including today, days in the month)."""
     return today.day, calendar.monthrange(today.year, today.month)[1]
+
+
+def two_thirds_gone(today):
+    elapsed, days = month_progress(today)
+    return elapsed * 3 >= days * 2
+
+
+def reminder_shortfalls(today, percent):
+    """The whole-portal lines under ``percent`` % of target, once two thirds of the month are gone; else []."""
+    if not two_thirds_gone(today):
+        return []
+    report = month_report(today)
+    return [line for line in report.lines if line.target and line.count * 100 < line.target * percent]

@@ -1,12 +1,22 @@
 """The only module that registers the editorial planning app's admin hooks, menus and viewsets."""
 
+from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from . import urls
+from .permissions import can_view_planning
 from .setup import STEPS
+from .views.panels import NormsPanel
 from .views.plan import AnnualPlanViewSet
+
+
+class PlanningMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_planning(request.user)
 
 
 class EditorialPlanningViewSetGroup(SnippetViewSetGroup):
@@ -16,8 +26,35 @@ class EditorialPlanningViewSetGroup(SnippetViewSetGroup):
     menu_name = "bhxh-editorial-planning"
     menu_order = 245
 
+    def get_submenu_items(self):
+        # Wagtail 7.4 has no submenu_hook: the screens that are not viewsets are added here.
+        items = super().get_submenu_items()
+        order = len(items) + 1
+        items += [
+            PlanningMenuItem(
+                _("Monthly norms"), reverse_lazy("wagtail_bhxh_editorial:norms"), icon_name="tasks", order=order
+            ),
+            PlanningMenuItem(
+                _("Occasions calendar"),
+                reverse_lazy("wagtail_bhxh_editorial:occasions"),
+                icon_name="date",
+                order=order + 1,
+            ),
+        ]
+        return items
+
 
 register_snippet(EditorialPlanningViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_planning_urls():
+    return [path("bhxh/editorial/", include((urls.urlpatterns, urls.app_name), namespace=urls.app_name))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_norms_panel(request, panels):
+    panels.append(NormsPanel(request))
 
 
 @hooks.register("wagtail_bhxh_setup")

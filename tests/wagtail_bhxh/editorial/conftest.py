@@ -12,10 +12,10 @@ from tests.wagtail_bhxh.moderation.conftest import (  # noqa: F401  (fixtures)
 from wagtail_bhxh.editorial.models import AnnualPlan, PlanTarget
 
 
-def make_plan(year, targets=(("tin", 20), ("bai", 4)), user=None, **fields):
-    """A draft plan (one revision) with portal-wide targets."""
+def make_plan(year, targets=(("tin", 20), ("bai", 4)), user=None, extra_targets=(), **fields):
+    """A draft plan (one revision) with portal-wide targets, and ``extra_targets`` (PlanTarget objects)."""
     plan = AnnualPlan(year=year, live=False, **fields)
-    plan.targets = [PlanTarget(kind=kind, per_month=n) for kind, n in targets]
+    plan.targets = [PlanTarget(kind=kind, per_month=n) for kind, n in targets] + list(extra_targets)
     plan.save()
     plan.save_revision(user=user)
     return plan
