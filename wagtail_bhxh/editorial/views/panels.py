@@ -14,6 +14,9 @@ class NormsPanel(Component):
     template_name = "wagtail_bhxh_editorial/admin/home_panel.html"
     order = 105
 
+    class Media:
+        css = {"all": ["wagtail_bhxh_editorial/css/planning.css"]}
+
     def __init__(self, request):
         self.request = request
 
