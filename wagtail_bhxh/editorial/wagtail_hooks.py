@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import urls
+from .nominations import can_nominate
 from .permissions import can_view_planning
 from .setup import STEPS
 from .views.panels import NormsPanel
@@ -17,6 +18,11 @@ from .views.plan import AnnualPlanViewSet
 class PlanningMenuItem(MenuItem):
     def is_shown(self, request):
         return can_view_planning(request.user)
+
+
+class NominationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_planning(request.user) or can_nominate(request.user)
 
 
 class EditorialPlanningViewSetGroup(SnippetViewSetGroup):
@@ -39,6 +45,12 @@ class EditorialPlanningViewSetGroup(SnippetViewSetGroup):
                 reverse_lazy("wagtail_bhxh_editorial:occasions"),
                 icon_name="date",
                 order=order + 1,
+            ),
+            NominationsMenuItem(
+                _("Model articles"),
+                reverse_lazy("wagtail_bhxh_editorial:nominations"),
+                icon_name="mail",
+                order=order + 2,
             ),
         ]
         return items
