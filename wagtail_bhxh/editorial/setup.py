@@ -19,17 +19,25 @@ from .models import AnnualPlan, PlanApprovalTask
 
 _PLAN_VIEW = ["wagtail_bhxh_editorial.view_annualplan"]
 _PLAN_EDIT = [*_PLAN_VIEW, "wagtail_bhxh_editorial.add_annualplan", "wagtail_bhxh_editorial.change_annualplan"]
+_TRAINING_VIEW = ["wagtail_bhxh_editorial.view_trainingsession"]
+_TRAINING_EDIT = [
+    *_TRAINING_VIEW,
+    "wagtail_bhxh_editorial.add_trainingsession",
+    "wagtail_bhxh_editorial.change_trainingsession",
+]
 _NOMINATE = ["wagtail_bhxh_editorial.add_nomination", "wagtail_bhxh_editorial.view_nomination"]
 
 #: Model permissions by role. Nobody but the Director publishes the plan:
 #: the workflow publishes it when the Director approves.
 PERMISSIONS = {
     roles.CONTRIBUTOR: _PLAN_VIEW,
-    roles.EDITOR: [*_PLAN_VIEW, *_NOMINATE],
-    roles.SECRETARY: [*_PLAN_EDIT, *_NOMINATE],
-    roles.DEPUTY_HEAD: [*_PLAN_EDIT, *_NOMINATE],
+    roles.EDITOR: [*_PLAN_VIEW, *_NOMINATE, *_TRAINING_VIEW],
+    roles.SECRETARY: [*_PLAN_EDIT, *_NOMINATE, *_TRAINING_EDIT],
+    roles.DEPUTY_HEAD: [*_PLAN_EDIT, *_NOMINATE, *_TRAINING_EDIT],
     roles.HEAD: [
         *_PLAN_EDIT,
+        *_TRAINING_EDIT,
+        "wagtail_bhxh_editorial.delete_trainingsession",
         "wagtail_bhxh_editorial.lock_annualplan",
         "wagtail_bhxh_editorial.unlock_annualplan",
         *_NOMINATE,
@@ -40,6 +48,7 @@ PERMISSIONS = {
         "wagtail_bhxh_editorial.change_annualplan",
         "wagtail_bhxh_editorial.publish_annualplan",
         "wagtail_bhxh_editorial.view_nomination",
+        *_TRAINING_VIEW,
     ],
 }
 

@@ -12,7 +12,7 @@ from .nominations import can_nominate
 from .permissions import can_view_planning
 from .setup import STEPS
 from .views.panels import NormsPanel
-from .views.plan import AnnualPlanViewSet
+from .views.plan import AnnualPlanViewSet, TrainingSessionViewSet
 
 
 class PlanningMenuItem(MenuItem):
@@ -26,7 +26,7 @@ class NominationsMenuItem(MenuItem):
 
 
 class EditorialPlanningViewSetGroup(SnippetViewSetGroup):
-    items = (AnnualPlanViewSet,)
+    items = (AnnualPlanViewSet, TrainingSessionViewSet)
     menu_label = _("Editorial planning")
     menu_icon = "date"
     menu_name = "bhxh-editorial-planning"

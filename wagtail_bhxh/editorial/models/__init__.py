@@ -1,6 +1,7 @@
 from .nominations import Nomination, NominationDelivery
 from .plan import AnnualPlan, NormReminder, PlanTarget
 from .tasks import PlanApprovalTask, PlanApprovalTaskState
+from .training import TrainingMaterial, TrainingSession
 
 __all__ = [
     "AnnualPlan",
@@ -10,4 +11,6 @@ __all__ = [
     "PlanApprovalTask",
     "PlanApprovalTaskState",
     "PlanTarget",
+    "TrainingMaterial",
+    "TrainingSession",
 ]

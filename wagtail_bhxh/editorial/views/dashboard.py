@@ -8,7 +8,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from .. import norms, occasions
+from .. import norms, occasions, training
 from ..kinds import kind_label
 from ..permissions import can_view_planning
 
@@ -93,6 +93,7 @@ class NormsDashboardView(PlanningView):
             kinds=[(line.kind, kind_label(line.kind)) for line in report.lines],
             scoped=[(scope_label(line), line) for line in report.scoped],
             upcoming=occasions.upcoming(self.today),
+            training=training.yearly_summary(self.year, plan),
             today=self.today,
             this_month=norms.month_start(self.today),
             export_formats=SpreadsheetExportMixin.FORMATS,
