@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from .views import dashboard, nominations
+from .views import compliance, dashboard, nominations
 
 app_name = "wagtail_bhxh_editorial"
 
 urlpatterns = [
     path("norms/", dashboard.NormsDashboardView.as_view(), name="norms"),
     path("occasions/", dashboard.OccasionsCalendarView.as_view(), name="occasions"),
+    path("compliance/", compliance.ComplianceView.as_view(), name="compliance"),
     path("nominations/", nominations.QuarterView.as_view(), name="nominations"),
     path("nominations/new/", nominations.NominateView.as_view(), name="nominate"),
     path("nominations/<int:pk>/<slug:action>/", nominations.NominationActionView.as_view(), name="nomination_action"),

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from . import urls
+from . import compliance, urls
 from .nominations import can_nominate
 from .permissions import can_view_planning
 from .setup import STEPS
@@ -52,6 +52,12 @@ class EditorialPlanningViewSetGroup(SnippetViewSetGroup):
                 icon_name="mail",
                 order=order + 2,
             ),
+            PlanningMenuItem(
+                _("Dispatch 3216 compliance"),
+                reverse_lazy("wagtail_bhxh_editorial:compliance"),
+                icon_name="success",
+                order=order + 3,
+            ),
         ]
         return items
 
@@ -72,3 +78,8 @@ def add_norms_panel(request, panels):
 @hooks.register("wagtail_bhxh_setup")
 def editorial_setup_steps():
     return STEPS
+
+
+# The items of the Dispatch 3216 compliance page this app and the core own;
+# other apps (spokesperson) register theirs with the same hook.
+hooks.register("wagtail_bhxh_compliance_items", compliance.editorial_items)

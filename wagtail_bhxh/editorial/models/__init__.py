@@ -1,3 +1,4 @@
+from .links import PartnerLinkCheck
 from .nominations import Nomination, NominationDelivery
 from .plan import AnnualPlan, NormReminder, PlanTarget
 from .tasks import PlanApprovalTask, PlanApprovalTaskState
@@ -8,6 +9,7 @@ __all__ = [
     "Nomination",
     "NominationDelivery",
     "NormReminder",
+    "PartnerLinkCheck",
     "PlanApprovalTask",
     "PlanApprovalTaskState",
     "PlanTarget",
