@@ -25,18 +25,26 @@ _TRAINING_EDIT = [
     "wagtail_bhxh_editorial.add_trainingsession",
     "wagtail_bhxh_editorial.change_trainingsession",
 ]
+_REVIEW_VIEW = ["wagtail_bhxh_editorial.view_pagereview"]
+_REVIEW_EDIT = [
+    *_REVIEW_VIEW,
+    "wagtail_bhxh_editorial.add_pagereview",
+    "wagtail_bhxh_editorial.change_pagereview",
+    "wagtail_bhxh_editorial.delete_pagereview",
+]
 _NOMINATE = ["wagtail_bhxh_editorial.add_nomination", "wagtail_bhxh_editorial.view_nomination"]
 
 #: Model permissions by role. Nobody but the Director publishes the plan:
 #: the workflow publishes it when the Director approves.
 PERMISSIONS = {
     roles.CONTRIBUTOR: _PLAN_VIEW,
-    roles.EDITOR: [*_PLAN_VIEW, *_NOMINATE, *_TRAINING_VIEW],
-    roles.SECRETARY: [*_PLAN_EDIT, *_NOMINATE, *_TRAINING_EDIT],
-    roles.DEPUTY_HEAD: [*_PLAN_EDIT, *_NOMINATE, *_TRAINING_EDIT],
+    roles.EDITOR: [*_PLAN_VIEW, *_NOMINATE, *_TRAINING_VIEW, *_REVIEW_VIEW],
+    roles.SECRETARY: [*_PLAN_EDIT, *_NOMINATE, *_TRAINING_EDIT, *_REVIEW_EDIT],
+    roles.DEPUTY_HEAD: [*_PLAN_EDIT, *_NOMINATE, *_TRAINING_EDIT, *_REVIEW_VIEW],
     roles.HEAD: [
         *_PLAN_EDIT,
         *_TRAINING_EDIT,
+        *_REVIEW_EDIT,
         "wagtail_bhxh_editorial.delete_trainingsession",
         "wagtail_bhxh_editorial.lock_annualplan",
         "wagtail_bhxh_editorial.unlock_annualplan",
@@ -57,6 +65,24 @@ def ensure_permissions():
     lines = []
     for code, permissions in PERMISSIONS.items():
         lines += roles.grant_role_permissions(code, permissions)
+    return lines
+
+
+def ensure_organisation_reviews():
+    """Organisation pages first: each gets a review schedule at the core's review interval, once."""
+    from wagtail_bhxh.conf import bhxh_settings
+    from wagtail_bhxh.models import OrganisationPage
+
+    from .models import PageReview
+
+    lines = []
+    for page in OrganisationPage.objects.all():
+        _review, created = PageReview.objects.get_or_create(
+            page=page,
+            defaults={"interval_days": bhxh_settings.ORGANISATION_REVIEW_DAYS, "last_reviewed": page.last_reviewed},
+        )
+        if created:
+            lines.append(f"review schedule for {page.title}")
     return lines
 
 
@@ -87,4 +113,5 @@ def ensure_plan_workflow():
 STEPS = [
     SetupStep("editorial planning permissions", ensure_permissions, order=60),
     SetupStep("annual plan workflow", ensure_plan_workflow, order=65),
+    SetupStep("review schedules of organisation pages", ensure_organisation_reviews, order=70),
 ]

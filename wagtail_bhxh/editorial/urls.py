@@ -2,13 +2,15 @@
 
 from django.urls import path
 
-from .views import compliance, dashboard, nominations
+from .views import compliance, dashboard, nominations, review
 
 app_name = "wagtail_bhxh_editorial"
 
 urlpatterns = [
     path("norms/", dashboard.NormsDashboardView.as_view(), name="norms"),
     path("occasions/", dashboard.OccasionsCalendarView.as_view(), name="occasions"),
+    path("reviews/", review.OverdueView.as_view(), name="reviews"),
+    path("reviews/<int:pk>/reviewed/", review.MarkReviewedView.as_view(), name="mark_reviewed"),
     path("compliance/", compliance.ComplianceView.as_view(), name="compliance"),
     path("nominations/", nominations.QuarterView.as_view(), name="nominations"),
     path("nominations/new/", nominations.NominateView.as_view(), name="nominate"),

@@ -13,6 +13,7 @@ from .permissions import can_view_planning
 from .setup import STEPS
 from .views.panels import NormsPanel
 from .views.plan import AnnualPlanViewSet, TrainingSessionViewSet
+from .views.review import PageReviewViewSet
 
 
 class PlanningMenuItem(MenuItem):
@@ -25,8 +26,13 @@ class NominationsMenuItem(MenuItem):
         return can_view_planning(request.user) or can_nominate(request.user)
 
 
+class ReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_bhxh_editorial.view_pagereview")
+
+
 class EditorialPlanningViewSetGroup(SnippetViewSetGroup):
-    items = (AnnualPlanViewSet, TrainingSessionViewSet)
+    items = (AnnualPlanViewSet, TrainingSessionViewSet, PageReviewViewSet)
     menu_label = _("Editorial planning")
     menu_icon = "date"
     menu_name = "bhxh-editorial-planning"
@@ -57,6 +63,12 @@ class EditorialPlanningViewSetGroup(SnippetViewSetGroup):
                 reverse_lazy("wagtail_bhxh_editorial:compliance"),
                 icon_name="success",
                 order=order + 3,
+            ),
+            ReviewMenuItem(
+                _("Pages due for review"),
+                reverse_lazy("wagtail_bhxh_editorial:reviews"),
+                icon_name="time",
+                order=order + 4,
             ),
         ]
         return items

@@ -1,6 +1,7 @@
 from .links import PartnerLinkCheck
 from .nominations import Nomination, NominationDelivery
 from .plan import AnnualPlan, NormReminder, PlanTarget
+from .review import PageReview
 from .tasks import PlanApprovalTask, PlanApprovalTaskState
 from .training import TrainingMaterial, TrainingSession
 
@@ -9,6 +10,7 @@ __all__ = [
     "Nomination",
     "NominationDelivery",
     "NormReminder",
+    "PageReview",
     "PartnerLinkCheck",
     "PlanApprovalTask",
     "PlanApprovalTaskState",
