@@ -130,3 +130,37 @@ def test_setup_is_idempotent_and_keeps_an_edited_workflow(editorial):
     call_command("bhxh_setup", verbosity=0)
     assert get_plan_workflow().pk == workflow.pk
     assert get_plan_workflow().name == "Quy trình riêng"
+
+
+def test_sending_back_needs_a_comment_and_the_author_cannot_approve(editorial, as_user):
+    users = editorial.users
+    plan = make_plan(2026, user=users.head)
+    submit(plan, users.head)
+
+    # The head drafted it: another head or a deputy must review it.
+    as_user(users.head).post(action_url(plan, "approve"), {"comment": ""})
+    plan.refresh_from_db()
+    assert plan.current_workflow_task.name == get_plan_workflow().tasks[0].name
+
+    as_user(users.deputy).post(action_url(plan, "reject"), {"comment": ""})
+    plan.refresh_from_db()
+    assert plan.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    as_user(users.deputy).post(action_url(plan, "reject"), {"comment": "Bổ sung định mức infographic."})
+    state = WorkflowState.objects.for_instance(plan).get()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert not AnnualPlan.objects.get(pk=plan.pk).live
+
+
+def test_home_panel_shows_this_months_counts(editorial, as_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from .conftest import approve_plan
+    from .helpers import item
+
+    today = timezone.localdate()
+    approve_plan(make_plan(today.year, targets=(("tin", 20), ("bai", 4))))
+    item(editorial.news, timezone.now() - datetime.timedelta(minutes=5))
+    html = as_user(editorial.users.editor).get(reverse("wagtailadmin_home")).content.decode()
+    assert "1/20 tin" in html and "0/4 bài" in html
