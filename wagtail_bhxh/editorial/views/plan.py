@@ -1,7 +1,7 @@
 """The annual plan in the admin: a snippet with drafts, revisions, locking and the approval workflow."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import AnnualPlan, TrainingSession
@@ -13,7 +13,11 @@ class AnnualPlanViewSet(SnippetViewSet):
     menu_label = _("Annual plans")
     url_prefix = "bhxh/editorial/plans"
     admin_url_namespace = "wagtail_bhxh_editorial_plans"
-    list_display = ["__str__", Column("nominations_per_quarter", label=_("Nominations per quarter")), "status"]
+    list_display = [
+        "__str__",
+        Column("nominations_per_quarter", label=_("Nominations per quarter")),
+        LiveStatusTagColumn(),
+    ]
     list_filter = ["year"]
     ordering = ["-year"]
     inspect_view_enabled = True
