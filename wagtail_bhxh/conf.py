@@ -324,6 +324,28 @@ DEFINITIONS = {
         lambda v: str_sequence(v) and bool(v) and set(v) <= {"pdf", "jpeg", "png", "docx", "doc", "odt"},
         "a non-empty list drawn from pdf, jpeg, png, docx, doc, odt",
     ),
+    # --- Editorial planning (wagtail_bhxh.editorial) -------------------------
+    "EDITORIAL_CENTRAL_EMAIL": Setting(
+        "congthongtindientu@vss.gov.vn",
+        "Address of the editorial board of Vietnam Social Insurance's central portal, "
+        "to which the quarterly model articles are emailed (Dispatch 3216).",
+        lambda v: isinstance(v, str) and v.count("@") == 1 and all(v.split("@")),
+        "an email address",
+    ),
+    "EDITORIAL_REMINDER_PERCENT": Setting(
+        60,
+        "Once two thirds of a month are gone, the head of the editorial board is emailed "
+        "if any kind of item is below this percentage of its monthly target.",
+        lambda v: positive_int(v) and v <= 100,
+        "an integer from 1 to 100",
+    ),
+    "EDITORIAL_SEND_ATTEMPTS": Setting(
+        3,
+        "How many times ``manage.py bhxh_send_nominations`` tries to email a nomination "
+        "before leaving it failed for a person to look at.",
+        lambda v: positive_int(v) and v <= 20,
+        "an integer from 1 to 20",
+    ),
 }
 
 bhxh_settings = AppSettings("WAGTAIL_BHXH", DEFINITIONS)

@@ -72,3 +72,23 @@ def test_demo_has_sealed_statistics_marked_as_demo(demo, client):
     html = client.get(article.url).content.decode()
     assert 'data-bhxh-count="views">0<' not in html
     assert 'data-bhxh-count="total">0<' not in html
+
+
+def test_demo_norms_dashboard_and_occasions_calendar_render(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from wagtail_bhxh.editorial import norms
+
+    year = timezone.localdate().year
+    plan = norms.approved_plan(year)
+    assert plan is not None and plan.locked
+    assert sum(line.count for report in norms.year_reports(year)[1] for line in report.lines) >= 20
+    client.force_login(get_user_model().objects.get(username="truongban"))
+    response = client.get(reverse("wagtail_bhxh_editorial:norms"), {"year": year, "month": 9})
+    assert response.status_code == 200
+    assert "Kế hoạch hoạt động năm" in response.content.decode()
+    response = client.get(reverse("wagtail_bhxh_editorial:occasions"), {"year": year})
+    assert response.status_code == 200
+    assert "Ngày thành lập Quân đội nhân dân Việt Nam" in response.content.decode()
+    assert client.get(reverse("wagtail_bhxh_editorial:nominations")).status_code == 200

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     # The suite: the core app with its search and analytics apps, and the
     # royalties and spokesperson apps.
     "wagtail_bhxh",
+    "wagtail_bhxh.editorial",
     "wagtail_bhxh.analytics",
     "wagtail_bhxh_royalties",
     "wagtail_bhxh_spokesperson",

@@ -3,6 +3,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from ...editorial import load_editorial_planning
 from ...loader import DemoLoader, load_editorial_process, load_editorial_users
 
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         staff_password = options["staff_password"] or secrets.token_urlsafe(9)
         accounts = load_editorial_users(staff_password)
         created += load_editorial_process()
+        created += load_editorial_planning()
         self.stdout.write(self.style.SUCCESS(f"Demo content: {created} item(s) created."))
 
         User = get_user_model()
