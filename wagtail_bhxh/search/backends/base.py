@@ -43,6 +43,13 @@ class SearchHit:
     score: float
     #: Safe HTML: escaped text with the matched words in ``<mark>``.
     snippet: str
+    # What the result lists show, straight from the index (no page query):
+    title: str = ""
+    url: str = ""
+    type: str = ""
+    date: date | None = None
+    #: Canonical number of a legal document, "" otherwise.
+    number: str = ""
 
 
 @dataclass
@@ -53,6 +60,8 @@ class SearchResults:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     #: A query worth suggesting when nothing (or little) was found; "" otherwise.
     suggestion: str = ""
+    #: True when no page had every word and the hits match only some of them.
+    relaxed: bool = False
 
 
 class SearchBackend:
