@@ -193,7 +193,7 @@ def run(args):
         for q in QUERIES:
             search_times += _time(lambda q=q: backend.search(SearchQuery(q=q, limit=10)), args.repeat)
             counts.append(backend.search(SearchQuery(q=q, limit=10)).count)
-        deep = _time(lambda: backend.search(SearchQuery(q="bhxh", offset=max(0, n // 2), limit=10)), args.repeat)
+        deep = _time(lambda n=n: backend.search(SearchQuery(q="bhxh", offset=max(0, n // 2), limit=10)), args.repeat)
         filtered = _time(
             lambda: backend.search(SearchQuery(q="bhyt", types=("article",), policy_area=2, sort="date")), args.repeat
         )

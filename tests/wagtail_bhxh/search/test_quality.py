@@ -176,11 +176,11 @@ def test_search_quality_on_the_legal_corpus(corpus_pages):
     number_rows = [r for r in rows if r[0] == "number"]
     number_first = sum(1 for r in number_rows if r[6]) / len(number_rows)
 
-    print(f"\nSearch quality on {connection.vendor}, {n} judged queries:")
+    print(f"\nSearch quality on {connection.vendor}, {n} judged queries:")  # noqa: T201
     for kind, q, size, rp, rr, rrr, first in rows:
         flag = "" if first is None else (" first" if first else " NOT FIRST")
-        print(f"  {kind:8} {q[:42]:42} answers={size:3} P@10={rp:.2f} recall={rr:.2f} RR={rrr:.2f}{flag}")
-    print(f"  P@10={p10:.3f} recall={recall:.3f} MRR={mrr:.3f} number first={number_first:.1%}")
+        print(f"  {kind:8} {q[:42]:42} answers={size:3} P@10={rp:.2f} recall={rr:.2f} RR={rrr:.2f}{flag}")  # noqa: T201
+    print(f"  P@10={p10:.3f} recall={recall:.3f} MRR={mrr:.3f} number first={number_first:.1%}")  # noqa: T201
 
     assert n >= 40
     assert number_first >= 0.95
