@@ -126,11 +126,12 @@ class _SQLite(_Engine):
         return with_sql + "\x00" + join, score, [self._expression(plan, relaxed), self._title_expression(plan)], "", []
 
     def title_prefix(self, words):
-        expression = "{title} : " + " ".join(_quote([w]) for w in words[:-1])
+        # The titles' own table: far smaller than the full text.
+        expression = " ".join(_quote([w]) for w in words[:-1])
         expression += (" " if len(words) > 1 else "") + _quote([words[-1]]) + "*"
         join = (
-            f"JOIN (SELECT rowid AS pid, bm25({FTS_TABLE}, 1.0, 0.0, 0.0, 0.0) AS r FROM {FTS_TABLE} "  # noqa: S608
-            f"WHERE {FTS_TABLE} MATCH %s) m ON m.pid = e.page_id"
+            f"JOIN (SELECT rowid AS pid FROM {FTS_TITLE_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TITLE_TABLE} MATCH %s) m ON m.pid = e.page_id"
         )
         return join, "", [expression]
 
