@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     # royalties and spokesperson apps.
     "wagtail_bhxh",
     "wagtail_bhxh.editorial",
+    "wagtail_bhxh.search",
     "wagtail_bhxh.analytics",
     "wagtail_bhxh_royalties",
     "wagtail_bhxh_spokesperson",

@@ -1,0 +1,575 @@
+"""The embedded search backend: SQLite FTS5 or PostgreSQL full-text search, no server.
+
+Text is analysed in Python (:mod:`wagtail_bhxh.search.vietnamese`) and
+stored twice as plain words: folded (what matches) and with diacritics
+(what earns the accent bonus). Ranking, best first:
+
+1. pages whose document number the query names;
+2. BM25 (SQLite) or cover density (PostgreSQL) over the folded words, the
+   title weighing ten times the text;
+3. plus a bonus for the words in the order typed (phrase) and close together;
+4. plus a bonus for each word found with the diacritics typed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from django.db import connection, transaction
+
+from ..documents import page_document, search_type, searchable_models
+from ..models import SearchEntry
+from ..query import AnalysedQuery, snippet
+from ..vietnamese import analyse, fold, tokenize
+from .base import SearchBackend, SearchHit, SearchQuery, SearchResults
+
+ENTRY_TABLE = SearchEntry._meta.db_table
+FTS_TABLE = "wagtail_bhxh_search_fts"
+FTS_TITLE_TABLE = "wagtail_bhxh_search_fts_title"
+#: Characters of a text searched for the snippet passage.
+SNIPPET_SCAN = 40_000
+#: How much a match in the title counts beside the whole text.
+TITLE_WEIGHT = 3
+#: Pages fetched and written per batch when rebuilding.
+BATCH_SIZE = 200
+#: Titles whose words feed the zero-results suggestion.
+VOCABULARY_TITLES = 5000
+
+
+def _ids_field(ids) -> str:
+    return "|" + "|".join(str(i) for i in ids) + "|" if ids else ""
+
+
+class _Engine:
+    """What differs between SQLite and PostgreSQL."""
+
+    def write(self, cursor, rows: list[tuple[int, str, str, str, str]]):
+        raise NotImplementedError
+
+    def delete(self, cursor, page_ids: list[int]):
+        raise NotImplementedError
+
+    def match(self, plan: AnalysedQuery, relaxed: bool) -> tuple[str, str, list, str, list]:
+        """(join SQL, score SQL, its params, where SQL, its params) for the full-text part."""
+        raise NotImplementedError
+
+    def title_prefix(self, words: list[str]) -> tuple[str, str, list]:
+        raise NotImplementedError
+
+
+def _quote(words) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+class _SQLite(_Engine):
+    def write(self, cursor, rows):
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body, xtitle, xbody) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
+            rows,
+        )
+        cursor.executemany(
+            f"INSERT INTO {FTS_TITLE_TABLE} (rowid, title) VALUES (%s, %s)",  # noqa: S608
+            [(row[0], row[1]) for row in rows],
+        )
+
+    def delete(self, cursor, page_ids):
+        for start in range(0, len(page_ids), 500):
+            chunk = page_ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            for table in (FTS_TABLE, FTS_TITLE_TABLE):
+                cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)  # noqa: S608
+
+    def _expression(self, plan: AnalysedQuery, relaxed: bool, ranked: bool = True) -> str:
+        concepts = ["(" + " OR ".join(_quote(alt) for alt in concept) + ")" for concept in plan.concepts]
+        folded = "{title body} : (" + (" OR " if relaxed else " AND ").join(concepts) + ")"
+        if not ranked:
+            return folded
+        bonuses = []
+        phrase = plan.phrase_words
+        if len(phrase) > 1:
+            # Phrase only: a NEAR() group costs ten times more and adds little to the title bonus.
+            bonuses.append("{title body} : " + _quote(phrase))
+        if plan.accented:
+            bonuses.append("{xtitle xbody} : (" + " OR ".join(_quote([w]) for w in plan.accented) + ")")
+        if not bonuses:
+            return folded
+        return f"({folded}) OR (({folded}) AND ({' OR '.join(bonuses)}))"
+
+    @staticmethod
+    def _title_expression(plan: AnalysedQuery) -> str:
+        concepts = ["(" + " OR ".join(_quote(alt) for alt in concept) + ")" for concept in plan.concepts]
+        expression = " OR ".join(concepts)
+        if len(plan.phrase_words) > 1:
+            expression += " OR " + _quote(plan.phrase_words)
+        return expression
+
+    def filter(self, plan, relaxed):
+        """The full-text condition alone, for counts and facets (no ranking work)."""
+        with_sql = f"WITH m AS MATERIALIZED (SELECT rowid AS pid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "  # noqa: S608
+        return with_sql + "\x00JOIN m ON m.pid = e.page_id", "0", [self._expression(plan, relaxed, False)], "", []
+
+    def match(self, plan, relaxed):
+        # The title has its own table: BM25 normalises by length, and a long
+        # legal text must not drown the title that names what was asked for.
+        # MATERIALIZED: each full-text query runs once, not once per joined row.
+        with_sql = (
+            f"WITH m AS MATERIALIZED (SELECT rowid AS pid, bm25({FTS_TABLE}, 10.0, 1.0, 10.0, 1.0) AS r "  # noqa: S608
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s), "
+            f"t AS MATERIALIZED (SELECT rowid AS pid, bm25({FTS_TITLE_TABLE}) AS r FROM {FTS_TITLE_TABLE} "
+            f"WHERE {FTS_TITLE_TABLE} MATCH %s) "
+        )
+        join = "JOIN m ON m.pid = e.page_id LEFT JOIN t ON t.pid = e.page_id"
+        score = f"-m.r + {TITLE_WEIGHT} * COALESCE(-t.r, 0)"
+        return with_sql + "\x00" + join, score, [self._expression(plan, relaxed), self._title_expression(plan)], "", []
+
+    def title_prefix(self, words):
+        # The titles' own table: far smaller than the full text.
+        expression = " ".join(_quote([w]) for w in words[:-1])
+        expression += (" " if len(words) > 1 else "") + _quote([words[-1]]) + "*"
+        join = (
+            f"JOIN (SELECT rowid AS pid FROM {FTS_TITLE_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TITLE_TABLE} MATCH %s) m ON m.pid = e.page_id"
+        )
+        return join, "", [expression]
+
+
+class _PostgreSQL(_Engine):
+    def write(self, cursor, rows):
+        cursor.executemany(
+            f"UPDATE {ENTRY_TABLE} SET "  # noqa: S608
+            "fts_folded = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
+            "fts_exact = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
+            "fts_title = to_tsvector('simple', %s) "
+            "WHERE page_id = %s",
+            [(t, b, xt, xb, t, pid) for pid, t, b, xt, xb in rows],
+        )
+
+    def delete(self, cursor, page_ids):
+        return  # the vectors live on the entry rows
+
+    @staticmethod
+    def _tsquery(plan: AnalysedQuery, relaxed: bool) -> str:
+        concepts = ["(" + " | ".join(" <-> ".join(alt) for alt in concept) + ")" for concept in plan.concepts]
+        return (" | " if relaxed else " & ").join(concepts)
+
+    def match(self, plan, relaxed):
+        folded = self._tsquery(plan, relaxed)
+        # Normalisation 2 (by length): a 300 kB legal code must not outrank the
+        # article about the subject; its title still counts through fts_title.
+        score = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 2) * 100"
+        params = [folded]
+        title_query = self._tsquery(plan, relaxed=True)
+        if len(plan.phrase_words) > 1:
+            score += " + 200 * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 2)"
+            params.append(" <-> ".join(plan.phrase_words))
+            title_query = f"({title_query}) | ({' <-> '.join(plan.phrase_words)})"
+        # The title on its own: a long legal text must not drown the title that names what was asked for.
+        score += f" + {TITLE_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 1)"
+        params.append(title_query)
+        if plan.accented:
+            score += " + ts_rank('{0.1, 0.2, 0.4, 1.0}', e.fts_exact, to_tsquery('simple', %s), 1)"
+            params.append(" | ".join(plan.accented))
+        return "", score, params, "e.fts_folded @@ to_tsquery('simple', %s)", [folded]
+
+    def filter(self, plan, relaxed):
+        folded = self._tsquery(plan, relaxed)
+        return "", "0", [], "e.fts_folded @@ to_tsquery('simple', %s)", [folded]
+
+    def title_prefix(self, words):
+        query = " & ".join([f"{w}:A" for w in words[:-1]] + [f"{words[-1]}:*A"])
+        return "", "e.fts_folded @@ to_tsquery('simple', %s)", [query]
+
+
+class DatabaseSearchBackend(SearchBackend):
+    """Search in the site's own database (SQLite or PostgreSQL)."""
+
+    @property
+    def engine(self) -> _Engine:
+        return _PostgreSQL() if connection.vendor == "postgresql" else _SQLite()
+
+    # --- Writing ---------------------------------------------------------------
+
+    @staticmethod
+    def eligible_ids(page_ids) -> set[int]:
+        """Of these pages, those the public may find: live, public, not withdrawn."""
+        from wagtail.models import Page
+
+        from ...models.takedown import exclude_withdrawn
+
+        ids = set()
+        page_ids = list(page_ids)
+        for start in range(0, len(page_ids), 500):
+            chunk = page_ids[start : start + 500]
+            ids.update(
+                exclude_withdrawn(Page.objects.filter(pk__in=chunk).live().public()).values_list("pk", flat=True)
+            )
+        return ids
+
+    def index(self, pages: Iterable) -> int:
+        pages = [getattr(page, "specific", page) for page in pages]
+        eligible = self.eligible_ids(p.pk for p in pages)
+        records = [page_document(p) for p in pages if p.pk in eligible and search_type(p)]
+        with transaction.atomic():
+            self.remove(p.pk for p in pages)
+            self._write(records)
+        return len(records)
+
+    def _write(self, records: list[dict]):
+        if not records:
+            return
+        DatabaseSearchBackend._vocabulary_cache = (0.0, frozenset())
+        SearchEntry.objects.bulk_create(
+            [
+                SearchEntry(
+                    page_id=r["id"],
+                    type=r["type"],
+                    title=r["title"],
+                    folded_title=fold(r["title"]),
+                    intro=r["intro"],
+                    body=r["body"],
+                    date=r["date"],
+                    policy_areas=_ids_field(r["policy_areas"]),
+                    topics=_ids_field(r["topics"]),
+                    number=r["number"][:80],
+                    number_key=r["number_key"][:80],
+                    doc_type=r["doc_type"],
+                    issuer=r["issuer"][:200],
+                    year=r["year"],
+                    status=r["status"],
+                    url=r["url"][:1000],
+                    locale=r["locale"],
+                )
+                for r in records
+            ]
+        )
+        rows = []
+        for r in records:
+            title = f"{r['title']} {r['number']}"
+            body = f"{r['intro']}\n{r['body']}"
+            rows.append(
+                (
+                    r["id"],
+                    # Records hold normalised text (page_document): no need to normalise again.
+                    " ".join(analyse(title, normalised=True)),
+                    " ".join(analyse(body, normalised=True)),
+                    " ".join(tokenize(title, normalised=True)),
+                    " ".join(tokenize(body, normalised=True)),
+                )
+            )
+        with connection.cursor() as cursor:
+            self.engine.write(cursor, rows)
+
+    def remove(self, page_ids: Iterable[int]) -> None:
+        DatabaseSearchBackend._vocabulary_cache = (0.0, frozenset())
+        page_ids = [int(pk) for pk in page_ids]
+        if not page_ids:
+            return
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                self.engine.delete(cursor, page_ids)
+            for start in range(0, len(page_ids), 500):
+                SearchEntry.objects.filter(page_id__in=page_ids[start : start + 500]).delete()
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        from ...models.takedown import exclude_withdrawn
+
+        querysets = [exclude_withdrawn(model.objects.live().public()).order_by("pk") for model in searchable_models()]
+        total = sum(qs.count() for qs in querysets)
+        done = 0
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                if connection.vendor == "sqlite":
+                    cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
+                    cursor.execute(f"DELETE FROM {FTS_TITLE_TABLE}")  # noqa: S608
+            SearchEntry.objects.all().delete()
+            if progress:
+                progress(0, total)
+            for queryset in querysets:
+                ids = list(queryset.values_list("pk", flat=True))
+                for start in range(0, len(ids), BATCH_SIZE):
+                    batch = list(
+                        queryset.filter(pk__in=ids[start : start + BATCH_SIZE]).prefetch_related(
+                            *self._prefetch(queryset.model)
+                        )
+                    )
+                    self._write([page_document(page) for page in batch])
+                    done += len(batch)
+                    if progress:
+                        progress(done, total)
+        return done
+
+    @staticmethod
+    def _prefetch(model) -> list[str]:
+        names = []
+        for name in ("policy_areas", "topics", "tags"):
+            try:
+                model._meta.get_field(name)
+            except Exception:  # noqa: BLE001, S112 - not every page type has every relation
+                continue
+            names.append(name)
+        return names
+
+    # --- Reading ---------------------------------------------------------------
+
+    @staticmethod
+    def _filters(query: SearchQuery) -> tuple[list[str], list]:
+        where, params = [], []
+        if query.types:
+            where.append("e.type IN (" + ", ".join(["%s"] * len(query.types)) + ")")
+            params.extend(query.types)
+        for column, value in (("policy_areas", query.policy_area), ("topics", query.topic)):
+            if value is not None:
+                where.append(f"e.{column} LIKE %s")
+                params.append(f"%|{int(value)}|%")
+        if query.date_from:
+            where.append("e.date >= %s")
+            params.append(query.date_from)
+        if query.date_to:
+            where.append("e.date <= %s")
+            params.append(query.date_to)
+        for column in ("doc_type", "issuer", "status"):
+            value = getattr(query, column)
+            if value:
+                where.append(f"e.{column} = %s")
+                params.append(value)
+        if query.year is not None:
+            where.append("e.year = %s")
+            params.append(query.year)
+        return where, params
+
+    @staticmethod
+    def _number_filter(plan: AnalysedQuery) -> tuple[str, list]:
+        parts, params = [], []
+        for number in plan.numbers:
+            if number.partial:
+                parts.append("e.number_key LIKE %s")
+                params.append(number.like_pattern)
+            else:
+                parts.append("e.number_key = %s")
+                params.append(number.folded_key)
+        return ("(" + " OR ".join(parts) + ")" if parts else ""), params
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        plan = AnalysedQuery.parse(query.q)
+        if query.q.strip() and plan.is_empty:
+            return SearchResults(count=0, hits=[], facets={})  # nothing searchable was typed
+        results = self._search(query, plan, relaxed=False)
+        if results.count == 0 and len(plan.concepts) > 1:
+            results = self._search(query, plan, relaxed=True)
+            results.relaxed = results.count > 0
+        if (results.count == 0 or results.relaxed) and plan.concepts:
+            results.suggestion = self._suggest(query, plan)
+        return results
+
+    def _suggest(self, query: SearchQuery, plan: AnalysedQuery) -> str:
+        """The query spelled out, or with unknown words replaced by the closest words of recent titles."""
+        vocabulary = self._vocabulary()
+        corrected, changed = [], False
+        for word in plan.expanded_text().split():
+            if word in vocabulary or word.isdigit():
+                corrected.append(word)
+                continue
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+            corrected.append(close[0] if close else word)
+            changed = changed or bool(close)
+        suggestion = " ".join(corrected)
+        if changed or suggestion != " ".join(plan.words):
+            return suggestion
+        return ""
+
+    _vocabulary_cache: tuple[float, frozenset] = (0.0, frozenset())
+
+    def _vocabulary(self) -> frozenset:
+        """Words of the latest titles (cached five minutes): what "did you mean" picks from."""
+        built, words = DatabaseSearchBackend._vocabulary_cache
+        if time.monotonic() - built < 300 and words:
+            return words
+        titles = SearchEntry.objects.order_by("-id").values_list("folded_title", flat=True)[:VOCABULARY_TITLES]
+        words = frozenset(word for title in titles for word in analyse(title) if len(word) > 1)
+        DatabaseSearchBackend._vocabulary_cache = (time.monotonic(), words)
+        return words
+
+    def _rows(self, sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _search(self, query: SearchQuery, plan: AnalysedQuery, relaxed: bool) -> SearchResults:
+        where, params = self._filters(query)
+        number_sql, number_params = self._number_filter(plan)
+        base_where = " AND ".join(where) if where else "1=1"
+
+        # Pages named by number come first, whether or not their text matches.
+        named: list[int] = []
+        if number_sql:
+            named = [
+                row[0]
+                for row in self._rows(
+                    f"SELECT e.page_id FROM {ENTRY_TABLE} e WHERE {number_sql} AND {base_where} "  # noqa: S608
+                    "ORDER BY e.date DESC, e.page_id",
+                    number_params + params,
+                )
+            ]
+
+        # Snippets come from the start of long texts: no need to read 300 kB legal codes.
+        columns = f"e.page_id, e.title, e.url, e.type, e.date, e.number, e.intro, substr(e.body, 1, {SNIPPET_SCAN})"
+        if not plan.concepts:
+            # Browsing (filters only) or a number alone.
+            text_join, score_sql, score_params, text_where, text_params = "", "0", [], "", []
+            if plan.numbers:
+                text_where, text_params = "1=0", []
+            count_sql = (text_join, score_sql, score_params, text_where, text_params)
+        else:
+            count_sql = self.engine.filter(plan, relaxed)
+            text_join, score_sql, score_params, text_where, text_params = self.engine.match(plan, relaxed)
+        text_with, _sep, text_join = text_join.rpartition("\x00")
+        full_where = " AND ".join(filter(None, [base_where, text_where]))
+        join_params = score_params if text_join else []
+        select_params = [] if text_join else score_params
+        # Counting, facets and the named pages need the matches, not their ranking.
+        count_with, _sep, count_join = count_sql[0].rpartition("\x00")
+        count_join_params = count_sql[2] if count_join else []
+        count_where = " AND ".join(filter(None, [base_where, count_sql[3]]))
+        count_params = count_join_params + params + count_sql[4]
+
+        facet_rows = self._rows(
+            f"{count_with}SELECT e.type, e.doc_type, e.year, e.status, COUNT(*) FROM {ENTRY_TABLE} e {count_join} "  # noqa: S608
+            f"WHERE {count_where} GROUP BY e.type, e.doc_type, e.year, e.status",
+            count_params,
+        )
+        matched_count = sum(row[4] for row in facet_rows)
+        named_in_text = set()
+        if named and matched_count:
+            marks = ", ".join(["%s"] * len(named))
+            named_in_text = {
+                row[0]
+                for row in self._rows(
+                    f"{count_with}SELECT e.page_id FROM {ENTRY_TABLE} e {count_join} "  # noqa: S608
+                    f"WHERE {count_where} AND e.page_id IN ({marks})",
+                    count_params + named,
+                )
+            }
+        extra = [pk for pk in named if pk not in named_in_text]
+        count = matched_count + len(extra)
+
+        facets = self._facets(facet_rows, extra)
+        if query.sort == "date":
+            order = "e.date DESC, e.page_id DESC"
+        else:
+            order = "score DESC, e.date DESC, e.page_id DESC"
+            if named:
+                marks = ", ".join(["%s"] * len(named))
+                order = f"CASE WHEN e.page_id IN ({marks}) THEN 0 ELSE 1 END, {order}"
+        order_params = named if (named and query.sort != "date") else []
+
+        rows = []
+        offset, limit = max(query.offset, 0), max(query.limit, 0)
+        if query.sort != "date" and extra:
+            # Named pages not matched by the text come before every text hit.
+            taken = extra[offset : offset + limit]
+            if taken:
+                marks = ", ".join(["%s"] * len(taken))
+                fetched = {
+                    row[0]: row
+                    for row in self._rows(
+                        f"SELECT {columns}, 1000.0 AS score FROM {ENTRY_TABLE} e WHERE e.page_id IN ({marks})",  # noqa: S608
+                        taken,
+                    )
+                }
+                rows.extend(fetched[pk] for pk in taken if pk in fetched)
+            offset = max(0, offset - len(extra))
+            limit -= len(taken)
+        elif query.sort == "date" and extra:
+            full_where = f"(({full_where}) OR e.page_id IN ({', '.join(['%s'] * len(extra))}))"
+            text_params = text_params + extra
+            if text_join:
+                text_join = "LEFT " + text_join
+        if limit > 0 and (matched_count or (extra and query.sort == "date")):
+            rows.extend(
+                self._rows(
+                    f"{text_with}SELECT {columns}, {score_sql} AS score FROM {ENTRY_TABLE} e {text_join} "  # noqa: S608
+                    f"WHERE {full_where} ORDER BY {order} LIMIT %s OFFSET %s",
+                    join_params + select_params + params + text_params + order_params + [limit, offset],
+                )
+            )
+        hits = []
+        terms = plan.terms + [fold(n.canonical) for n in plan.numbers if not n.partial]
+        for page_id, title, url, type_, date, number, intro, body, score in rows:
+            hits.append(
+                SearchHit(
+                    page_id=page_id,
+                    score=float(score or 0),
+                    snippet=snippet([body, intro], terms, fallback=[intro, body]),
+                    title=title,
+                    url=url,
+                    type=type_,
+                    date=date,
+                    number=number,
+                )
+            )
+        return SearchResults(count=count, hits=hits, facets=facets)
+
+    def _facets(self, facet_rows, extra) -> dict[str, list[tuple[str, int]]]:
+        counters = {name: Counter() for name in ("type", "doc_type", "year", "status")}
+        rows = list(facet_rows)
+        if extra:
+            marks = ", ".join(["%s"] * len(extra))
+            rows += [
+                (*row, 1)
+                for row in self._rows(
+                    f"SELECT e.type, e.doc_type, e.year, e.status FROM {ENTRY_TABLE} e WHERE e.page_id IN ({marks})",  # noqa: S608
+                    extra,
+                )
+            ]
+        for type_, doc_type, year, status, n in rows:
+            counters["type"][type_] += n
+            if doc_type:
+                counters["doc_type"][doc_type] += n
+            if year:
+                counters["year"][str(year)] += n
+            if status:
+                counters["status"][status] += n
+        return {name: counter.most_common() for name, counter in counters.items() if counter}
+
+    def autocomplete(self, prefix: str, limit: int = 8) -> list[dict]:
+        from ..query import clean_query
+        from ..vietnamese import parse_document_number
+
+        prefix = clean_query(prefix)[:100]
+        words = analyse(prefix)[:8]
+        if not words or len(prefix.strip()) < 2:
+            return []
+        limit = max(1, min(limit, 20))
+        columns = "e.page_id, e.title, e.url, e.type, e.number"
+        rows = []
+        folded = fold(prefix).strip()
+        number = parse_document_number(prefix)
+        if number or any(ch.isdigit() for ch in folded):
+            key = number.folded_key if number else folded.replace(" ", "")
+            like = key.replace("%", "").replace("_", "") + ("" if number and not number.partial else "%")
+            rows += self._rows(
+                f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.number_key LIKE %s ORDER BY e.date DESC LIMIT %s",  # noqa: S608
+                [like, limit],
+            )
+        if len(rows) < limit:
+            join, where, params = self.engine.title_prefix(words)
+            seen = [row[0] for row in rows]
+            rows += self._rows(
+                f"SELECT {columns} FROM {ENTRY_TABLE} e {join} WHERE {where or '1=1'} "  # noqa: S608
+                f"ORDER BY e.date DESC, e.page_id DESC LIMIT %s",
+                params + [limit + len(seen)],
+            )
+            unique = {}
+            for row in rows:
+                unique.setdefault(row[0], row)
+            rows = list(unique.values())
+        items = []
+        for page_id, title, url, type_, number_text in rows[:limit]:
+            item = {"id": page_id, "title": title, "url": url, "type": type_}
+            if type_ == "legal_document":
+                item["number"] = number_text
+            items.append(item)
+        return items
