@@ -145,6 +145,27 @@ DEFINITIONS = {
         optional_str,
         "a URL string",
     ),
+    "SEARCH_SYNONYMS_FILES": Setting(
+        (),
+        "Extra synonym files for search (paths), same format as "
+        "``wagtail_bhxh/search/data/abbreviations.txt``: one group a line, "
+        "entries separated by commas, ``#`` starts a comment.",
+        str_sequence,
+        "a list of file paths",
+    ),
+    "SEARCH_RATE_LIMIT": Setting(
+        60,
+        "Searches a visitor may run per minute on the public search page and "
+        "the JSON API; more are answered 429. 0 turns the limit off.",
+        non_negative_int,
+        "a non-negative integer",
+    ),
+    "SEARCH_AUTOCOMPLETE_RATE_LIMIT": Setting(
+        240,
+        "Autocomplete requests a visitor may send per minute; 0 turns the limit off.",
+        non_negative_int,
+        "a non-negative integer",
+    ),
     # --- Visitor statistics (wagtail_bhxh.analytics) --------------------------
     # Read only by wagtail_bhxh.analytics; see docs/explanation/visitor-statistics.md.
     "ANALYTICS_WINDOW_MINUTES": Setting(

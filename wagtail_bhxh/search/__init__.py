@@ -1,0 +1,1 @@
+"""Vietnamese search for the portal: analysis, backends, public search and JSON API."""
