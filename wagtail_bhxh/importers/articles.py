@@ -29,6 +29,8 @@ from ..models import ArticlePage, PageCredit
 from .base import Importer, ImportFailed, RecordError, read_json_lines, slug_for
 from .fields import clean_datetime, clean_policy_areas, clean_string_list, clean_text, clean_topics
 
+#: Elements whose content is code, not text: dropped whole before the HTML is cleaned.
+CODE_ELEMENTS = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 KINDS = {"tin": "tin", "bai": "bai", "bài": "bai"}
 
@@ -38,6 +40,7 @@ def body_html(text):
     if HTML_TAG.search(text):
         from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
+        text = CODE_ELEMENTS.sub("", text)
         return EditorHTMLConverter(features=RICH_TEXT_FEATURES).to_database_format(text).strip()
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
     return "".join(
