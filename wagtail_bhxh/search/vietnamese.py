@@ -293,9 +293,20 @@ class DocumentNumber:
     def folded_key(self) -> str:
         return fold(self.canonical)
 
+    @property
+    def like_pattern(self) -> str:
+        """SQL LIKE pattern over folded keys: the key itself, or what a partial reference can stand for."""
+        if not self.partial:
+            return self.folded_key
+        if self.year is None and self.doc_type:
+            # "nghị định số 115": any year, e.g. 115/2015/nd-cp
+            return f"{fold(self.number)}/%{fold(self.doc_type)}-%"
+        return self.folded_key + "%"
+
     def matches(self, key: str) -> bool:
-        """Whether the folded key of a full number is this number (or starts like it, when partial)."""
-        return key.startswith(self.folded_key) if self.partial else key == self.folded_key
+        """Whether the folded key of a full number is this number (or one a partial reference can stand for)."""
+        pattern = "^" + ".*".join(re.escape(part) for part in self.like_pattern.split("%")) + "$"
+        return re.match(pattern, key) is not None
 
     def __str__(self):
         return self.canonical

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     # The suite: the core app with its search and analytics apps, and the
     # royalties and spokesperson apps.
     "wagtail_bhxh",
+    "wagtail_bhxh.search",
     "wagtail_bhxh.analytics",
     "wagtail_bhxh_royalties",
     "wagtail_bhxh_spokesperson",

@@ -1,0 +1,488 @@
+"""The embedded search backend: SQLite FTS5 or PostgreSQL full-text search, no server.
+
+Text is analysed in Python (:mod:`wagtail_bhxh.search.vietnamese`) and
+stored twice as plain words: folded (what matches) and with diacritics
+(what earns the accent bonus). Ranking, best first:
+
+1. pages whose document number the query names;
+2. BM25 (SQLite) or cover density (PostgreSQL) over the folded words, the
+   title weighing ten times the text;
+3. plus a bonus for the words in the order typed (phrase) and close together;
+4. plus a bonus for each word found with the diacritics typed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from django.db import connection, transaction
+
+from ..documents import page_document, search_type, searchable_models
+from ..models import SearchEntry
+from ..query import AnalysedQuery, snippet
+from ..vietnamese import analyse, fold, tokenize
+from .base import SearchBackend, SearchHit, SearchQuery, SearchResults
+
+ENTRY_TABLE = SearchEntry._meta.db_table
+FTS_TABLE = "wagtail_bhxh_search_fts"
+#: Pages fetched and written per batch when rebuilding.
+BATCH_SIZE = 200
+
+
+def _ids_field(ids) -> str:
+    return "|" + "|".join(str(i) for i in ids) + "|" if ids else ""
+
+
+class _Engine:
+    """What differs between SQLite and PostgreSQL."""
+
+    def write(self, cursor, rows: list[tuple[int, str, str, str, str]]):
+        raise NotImplementedError
+
+    def delete(self, cursor, page_ids: list[int]):
+        raise NotImplementedError
+
+    def match(self, plan: AnalysedQuery, relaxed: bool) -> tuple[str, str, list, str, list]:
+        """(join SQL, score SQL, its params, where SQL, its params) for the full-text part."""
+        raise NotImplementedError
+
+    def title_prefix(self, words: list[str]) -> tuple[str, str, list]:
+        raise NotImplementedError
+
+
+def _quote(words) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+class _SQLite(_Engine):
+    def write(self, cursor, rows):
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body, xtitle, xbody) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
+            rows,
+        )
+
+    def delete(self, cursor, page_ids):
+        for start in range(0, len(page_ids), 500):
+            chunk = page_ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)  # noqa: S608
+
+    def _expression(self, plan: AnalysedQuery, relaxed: bool) -> str:
+        concepts = ["(" + " OR ".join(_quote(alt) for alt in concept) + ")" for concept in plan.concepts]
+        folded = "{title body} : (" + (" OR " if relaxed else " AND ").join(concepts) + ")"
+        bonuses = []
+        if len(plan.words) > 1:
+            bonuses.append("{title body} : " + _quote(plan.words))
+            bonuses.append("{title body} : NEAR(" + " ".join(_quote([w]) for w in plan.words) + ", 6)")
+        if plan.accented:
+            bonuses.append("{xtitle xbody} : (" + " OR ".join(_quote([w]) for w in plan.accented) + ")")
+        if not bonuses:
+            return folded
+        return f"({folded}) OR (({folded}) AND ({' OR '.join(bonuses)}))"
+
+    def match(self, plan, relaxed):
+        join = (
+            f"JOIN (SELECT rowid AS pid, bm25({FTS_TABLE}, 10.0, 1.0, 10.0, 1.0) AS r FROM {FTS_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TABLE} MATCH %s) m ON m.pid = e.page_id"
+        )
+        return join, "-m.r", [self._expression(plan, relaxed)], "", []
+
+    def title_prefix(self, words):
+        expression = "{title} : " + " ".join(_quote([w]) for w in words[:-1])
+        expression += (" " if len(words) > 1 else "") + _quote([words[-1]]) + "*"
+        join = (
+            f"JOIN (SELECT rowid AS pid, bm25({FTS_TABLE}, 1.0, 0.0, 0.0, 0.0) AS r FROM {FTS_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TABLE} MATCH %s) m ON m.pid = e.page_id"
+        )
+        return join, "", [expression]
+
+
+class _PostgreSQL(_Engine):
+    def write(self, cursor, rows):
+        cursor.executemany(
+            f"UPDATE {ENTRY_TABLE} SET "  # noqa: S608
+            "fts_folded = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
+            "fts_exact = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D') "
+            "WHERE page_id = %s",
+            [(t, b, xt, xb, pid) for pid, t, b, xt, xb in rows],
+        )
+
+    def delete(self, cursor, page_ids):
+        return  # the vectors live on the entry rows
+
+    @staticmethod
+    def _tsquery(plan: AnalysedQuery, relaxed: bool) -> str:
+        concepts = ["(" + " | ".join(" <-> ".join(alt) for alt in concept) + ")" for concept in plan.concepts]
+        return (" | " if relaxed else " & ").join(concepts)
+
+    def match(self, plan, relaxed):
+        folded = self._tsquery(plan, relaxed)
+        score = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 1)"
+        params = [folded]
+        if len(plan.words) > 1:
+            score += " + 2 * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 1)"
+            params.append(" <-> ".join(plan.words))
+        if plan.accented:
+            score += " + ts_rank('{0.1, 0.2, 0.4, 1.0}', e.fts_exact, to_tsquery('simple', %s), 1)"
+            params.append(" | ".join(plan.accented))
+        return "", score, params, "e.fts_folded @@ to_tsquery('simple', %s)", [folded]
+
+    def title_prefix(self, words):
+        query = " & ".join([f"{w}:A" for w in words[:-1]] + [f"{words[-1]}:*A"])
+        return "", "e.fts_folded @@ to_tsquery('simple', %s)", [query]
+
+
+class DatabaseSearchBackend(SearchBackend):
+    """Search in the site's own database (SQLite or PostgreSQL)."""
+
+    @property
+    def engine(self) -> _Engine:
+        return _PostgreSQL() if connection.vendor == "postgresql" else _SQLite()
+
+    # --- Writing ---------------------------------------------------------------
+
+    @staticmethod
+    def eligible_ids(page_ids) -> set[int]:
+        """Of these pages, those the public may find: live, public, not withdrawn."""
+        from wagtail.models import Page
+
+        from ...models.takedown import exclude_withdrawn
+
+        ids = set()
+        page_ids = list(page_ids)
+        for start in range(0, len(page_ids), 500):
+            chunk = page_ids[start : start + 500]
+            ids.update(
+                exclude_withdrawn(Page.objects.filter(pk__in=chunk).live().public()).values_list("pk", flat=True)
+            )
+        return ids
+
+    def index(self, pages: Iterable) -> int:
+        pages = [getattr(page, "specific", page) for page in pages]
+        eligible = self.eligible_ids(p.pk for p in pages)
+        records = [page_document(p) for p in pages if p.pk in eligible and search_type(p)]
+        with transaction.atomic():
+            self.remove(p.pk for p in pages)
+            self._write(records)
+        return len(records)
+
+    def _write(self, records: list[dict]):
+        if not records:
+            return
+        SearchEntry.objects.bulk_create(
+            [
+                SearchEntry(
+                    page_id=r["id"],
+                    type=r["type"],
+                    title=r["title"],
+                    folded_title=fold(r["title"]),
+                    intro=r["intro"],
+                    body=r["body"],
+                    date=r["date"],
+                    policy_areas=_ids_field(r["policy_areas"]),
+                    topics=_ids_field(r["topics"]),
+                    number=r["number"][:80],
+                    number_key=r["number_key"][:80],
+                    doc_type=r["doc_type"],
+                    issuer=r["issuer"][:200],
+                    year=r["year"],
+                    status=r["status"],
+                    url=r["url"][:1000],
+                    locale=r["locale"],
+                )
+                for r in records
+            ]
+        )
+        rows = []
+        for r in records:
+            title = f"{r['title']} {r['number']}"
+            body = f"{r['intro']}\n{r['body']}"
+            rows.append(
+                (
+                    r["id"],
+                    " ".join(analyse(title)),
+                    " ".join(analyse(body)),
+                    " ".join(tokenize(title)),
+                    " ".join(tokenize(body)),
+                )
+            )
+        with connection.cursor() as cursor:
+            self.engine.write(cursor, rows)
+
+    def remove(self, page_ids: Iterable[int]) -> None:
+        page_ids = [int(pk) for pk in page_ids]
+        if not page_ids:
+            return
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                self.engine.delete(cursor, page_ids)
+            for start in range(0, len(page_ids), 500):
+                SearchEntry.objects.filter(page_id__in=page_ids[start : start + 500]).delete()
+
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
+        from ...models.takedown import exclude_withdrawn
+
+        querysets = [exclude_withdrawn(model.objects.live().public()).order_by("pk") for model in searchable_models()]
+        total = sum(qs.count() for qs in querysets)
+        done = 0
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {FTS_TABLE}" if connection.vendor == "sqlite" else "SELECT 1")  # noqa: S608
+            SearchEntry.objects.all().delete()
+            if progress:
+                progress(0, total)
+            for queryset in querysets:
+                ids = list(queryset.values_list("pk", flat=True))
+                for start in range(0, len(ids), BATCH_SIZE):
+                    batch = list(
+                        queryset.filter(pk__in=ids[start : start + BATCH_SIZE]).prefetch_related(
+                            *self._prefetch(queryset.model)
+                        )
+                    )
+                    self._write([page_document(page) for page in batch])
+                    done += len(batch)
+                    if progress:
+                        progress(done, total)
+        return done
+
+    @staticmethod
+    def _prefetch(model) -> list[str]:
+        names = []
+        for name in ("policy_areas", "topics", "tags"):
+            try:
+                model._meta.get_field(name)
+            except Exception:  # noqa: BLE001, S112 - not every page type has every relation
+                continue
+            names.append(name)
+        return names
+
+    # --- Reading ---------------------------------------------------------------
+
+    @staticmethod
+    def _filters(query: SearchQuery) -> tuple[list[str], list]:
+        where, params = [], []
+        if query.types:
+            where.append("e.type IN (" + ", ".join(["%s"] * len(query.types)) + ")")
+            params.extend(query.types)
+        for column, value in (("policy_areas", query.policy_area), ("topics", query.topic)):
+            if value is not None:
+                where.append(f"e.{column} LIKE %s")
+                params.append(f"%|{int(value)}|%")
+        if query.date_from:
+            where.append("e.date >= %s")
+            params.append(query.date_from)
+        if query.date_to:
+            where.append("e.date <= %s")
+            params.append(query.date_to)
+        for column in ("doc_type", "issuer", "status"):
+            value = getattr(query, column)
+            if value:
+                where.append(f"e.{column} = %s")
+                params.append(value)
+        if query.year is not None:
+            where.append("e.year = %s")
+            params.append(query.year)
+        return where, params
+
+    @staticmethod
+    def _number_filter(plan: AnalysedQuery) -> tuple[str, list]:
+        parts, params = [], []
+        for number in plan.numbers:
+            if number.partial:
+                parts.append("e.number_key LIKE %s")
+                params.append(number.like_pattern)
+            else:
+                parts.append("e.number_key = %s")
+                params.append(number.folded_key)
+        return ("(" + " OR ".join(parts) + ")" if parts else ""), params
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        plan = AnalysedQuery.parse(query.q)
+        if query.q.strip() and plan.is_empty:
+            return SearchResults(count=0, hits=[], facets={})  # nothing searchable was typed
+        results = self._search(query, plan, relaxed=False)
+        if results.count == 0 and len(plan.concepts) > 1:
+            results = self._search(query, plan, relaxed=True)
+            results.relaxed = results.count > 0
+        if results.count == 0 and plan.concepts:
+            results.suggestion = self._suggest(query, plan)
+        return results
+
+    def _suggest(self, query: SearchQuery, plan: AnalysedQuery) -> str:
+        expanded = plan.expanded_text()
+        if fold(plan.text) != expanded:
+            return expanded
+        return ""
+
+    def _rows(self, sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _search(self, query: SearchQuery, plan: AnalysedQuery, relaxed: bool) -> SearchResults:
+        where, params = self._filters(query)
+        number_sql, number_params = self._number_filter(plan)
+        base_where = " AND ".join(where) if where else "1=1"
+
+        # Pages named by number come first, whether or not their text matches.
+        named: list[int] = []
+        if number_sql:
+            named = [
+                row[0]
+                for row in self._rows(
+                    f"SELECT e.page_id FROM {ENTRY_TABLE} e WHERE {number_sql} AND {base_where} "  # noqa: S608
+                    "ORDER BY e.date DESC, e.page_id",
+                    number_params + params,
+                )
+            ]
+
+        columns = "e.page_id, e.title, e.url, e.type, e.date, e.number, e.intro, e.body"
+        if not plan.concepts:
+            # Browsing (filters only) or a number alone.
+            text_join, score_sql, score_params, text_where, text_params = "", "0", [], "", []
+            if plan.numbers:
+                text_where, text_params = "1=0", []
+        else:
+            text_join, score_sql, score_params, text_where, text_params = self.engine.match(plan, relaxed)
+        full_where = " AND ".join(filter(None, [base_where, text_where]))
+        join_params = score_params if text_join else []
+        select_params = [] if text_join else score_params
+
+        facet_rows = self._rows(
+            f"SELECT e.type, e.doc_type, e.year, e.status, COUNT(*) FROM {ENTRY_TABLE} e {text_join} "  # noqa: S608
+            f"WHERE {full_where} GROUP BY e.type, e.doc_type, e.year, e.status",
+            join_params + params + text_params,
+        )
+        matched_count = sum(row[4] for row in facet_rows)
+        named_in_text = set()
+        if named and matched_count:
+            marks = ", ".join(["%s"] * len(named))
+            named_in_text = {
+                row[0]
+                for row in self._rows(
+                    f"SELECT e.page_id FROM {ENTRY_TABLE} e {text_join} WHERE {full_where} AND e.page_id IN ({marks})",  # noqa: S608
+                    join_params + params + text_params + named,
+                )
+            }
+        extra = [pk for pk in named if pk not in named_in_text]
+        count = matched_count + len(extra)
+
+        facets = self._facets(facet_rows, extra)
+        if query.sort == "date":
+            order = "e.date DESC, e.page_id DESC"
+        else:
+            order = "score DESC, e.date DESC, e.page_id DESC"
+            if named:
+                marks = ", ".join(["%s"] * len(named))
+                order = f"CASE WHEN e.page_id IN ({marks}) THEN 0 ELSE 1 END, {order}"
+        order_params = named if (named and query.sort != "date") else []
+
+        rows = []
+        offset, limit = max(query.offset, 0), max(query.limit, 0)
+        if query.sort != "date" and extra:
+            # Named pages not matched by the text come before every text hit.
+            taken = extra[offset : offset + limit]
+            if taken:
+                marks = ", ".join(["%s"] * len(taken))
+                fetched = {
+                    row[0]: row
+                    for row in self._rows(
+                        f"SELECT {columns}, 1000.0 AS score FROM {ENTRY_TABLE} e WHERE e.page_id IN ({marks})",  # noqa: S608
+                        taken,
+                    )
+                }
+                rows.extend(fetched[pk] for pk in taken if pk in fetched)
+            offset = max(0, offset - len(extra))
+            limit -= len(taken)
+        elif query.sort == "date" and extra:
+            full_where = f"(({full_where}) OR e.page_id IN ({', '.join(['%s'] * len(extra))}))"
+            text_params = text_params + extra
+            if text_join:
+                text_join = "LEFT " + text_join
+        if limit > 0 and (matched_count or (extra and query.sort == "date")):
+            rows.extend(
+                self._rows(
+                    f"SELECT {columns}, {score_sql} AS score FROM {ENTRY_TABLE} e {text_join} "  # noqa: S608
+                    f"WHERE {full_where} ORDER BY {order} LIMIT %s OFFSET %s",
+                    select_params + join_params + params + text_params + order_params + [limit, offset],
+                )
+            )
+        hits = []
+        terms = plan.terms + [fold(n.canonical) for n in plan.numbers if not n.partial]
+        for page_id, title, url, type_, date, number, intro, body, score in rows:
+            hits.append(
+                SearchHit(
+                    page_id=page_id,
+                    score=float(score or 0),
+                    snippet=snippet([body, intro], terms, fallback=[intro, body]),
+                    title=title,
+                    url=url,
+                    type=type_,
+                    date=date,
+                    number=number,
+                )
+            )
+        return SearchResults(count=count, hits=hits, facets=facets)
+
+    def _facets(self, facet_rows, extra) -> dict[str, list[tuple[str, int]]]:
+        counters = {name: Counter() for name in ("type", "doc_type", "year", "status")}
+        rows = list(facet_rows)
+        if extra:
+            marks = ", ".join(["%s"] * len(extra))
+            rows += [
+                (*row, 1)
+                for row in self._rows(
+                    f"SELECT e.type, e.doc_type, e.year, e.status FROM {ENTRY_TABLE} e WHERE e.page_id IN ({marks})",  # noqa: S608
+                    extra,
+                )
+            ]
+        for type_, doc_type, year, status, n in rows:
+            counters["type"][type_] += n
+            if doc_type:
+                counters["doc_type"][doc_type] += n
+            if year:
+                counters["year"][str(year)] += n
+            if status:
+                counters["status"][status] += n
+        return {name: counter.most_common() for name, counter in counters.items() if counter}
+
+    def autocomplete(self, prefix: str, limit: int = 8) -> list[dict]:
+        from ..query import clean_query
+        from ..vietnamese import parse_document_number
+
+        prefix = clean_query(prefix)[:100]
+        words = analyse(prefix)[:8]
+        if not words or len(prefix.strip()) < 2:
+            return []
+        limit = max(1, min(limit, 20))
+        columns = "e.page_id, e.title, e.url, e.type, e.number"
+        rows = []
+        folded = fold(prefix).strip()
+        number = parse_document_number(prefix)
+        if number or any(ch.isdigit() for ch in folded):
+            key = number.folded_key if number else folded.replace(" ", "")
+            like = key.replace("%", "").replace("_", "") + ("" if number and not number.partial else "%")
+            rows += self._rows(
+                f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.number_key LIKE %s ORDER BY e.date DESC LIMIT %s",  # noqa: S608
+                [like, limit],
+            )
+        if len(rows) < limit:
+            join, where, params = self.engine.title_prefix(words)
+            seen = [row[0] for row in rows]
+            rows += self._rows(
+                f"SELECT {columns} FROM {ENTRY_TABLE} e {join} WHERE {where or '1=1'} "  # noqa: S608
+                f"ORDER BY e.date DESC, e.page_id DESC LIMIT %s",
+                params + [limit + len(seen)],
+            )
+            unique = {}
+            for row in rows:
+                unique.setdefault(row[0], row)
+            rows = list(unique.values())
+        items = []
+        for page_id, title, url, type_, number_text in rows[:limit]:
+            item = {"id": page_id, "title": title, "url": url, "type": type_}
+            if type_ == "legal_document":
+                item["number"] = number_text
+            items.append(item)
+        return items
