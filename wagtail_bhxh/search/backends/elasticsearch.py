@@ -29,7 +29,7 @@ from elasticsearch.dsl import Q, Search
 
 from ..documents import page_document, search_type, searchable_models
 from ..query import AnalysedQuery, clean_query
-from ..vietnamese import analyse, fold, parse_document_number
+from ..vietnamese import analyse, fold, normalise, parse_document_number
 from .base import SearchBackend, SearchHit, SearchQuery, SearchResults
 from .elasticsearch_index import index_body
 
@@ -269,7 +269,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         clauses = []
         for number in plan.numbers:
             if number.partial:
-                clause = Q("prefix", number_key={"value": number.folded_key})
+                # The same pattern the database backend gives LIKE ("115/%nd-%" for "nghị định số 115").
+                clause = Q("wildcard", number_key={"value": number.like_pattern.replace("%", "*")})
             else:
                 clause = Q("term", number_key={"value": number.folded_key})
             clauses.append(Q("constant_score", filter=clause, boost=NUMBER_BOOST))
@@ -277,7 +278,8 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     @staticmethod
     def text_query(plan: AnalysedQuery, relaxed: bool) -> Q:
-        text = plan.text
+        # Normalised here as well as by the index's char filters: the two agree.
+        text = normalise(plan.text)
         should = [Q("match", title={"query": text, "boost": TITLE_BOOST})]
         if len(plan.words) > 1:
             should.append(Q("match_phrase", all_text={"query": text, "boost": PHRASE_BOOST}))
@@ -389,9 +391,11 @@ class ElasticsearchSearchBackend(SearchBackend):
         if number or any(char.isdigit() for char in folded):
             if number and not number.partial:
                 clause = Q("term", number_key={"value": number.folded_key})
+            elif number:
+                # "nđ 115" suggests 115/2015/NĐ-CP: the year may sit between number and type.
+                clause = Q("wildcard", number_key={"value": number.like_pattern.replace("%", "*")})
             else:
-                key = number.folded_key if number else folded.replace(" ", "")
-                clause = Q("prefix", number_key={"value": key})
+                clause = Q("prefix", number_key={"value": folded.replace(" ", "")})
             clauses.append(Q("constant_score", filter=clause, boost=10.0))
         title = [Q("match", **{"title.autocomplete": {"query": words[-1], "analyzer": "bhxh_vi_folded"}})]
         if len(words) > 1:
