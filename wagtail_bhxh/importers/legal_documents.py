@@ -189,11 +189,14 @@ class LegalDocumentImporter(Importer):
 
     def find_existing(self, cleaned_records):
         wanted = {cleaned["key"] for _line, cleaned in cleaned_records}
-        existing = {}
-        for page in self.model.objects.order_by("path").defer_streamfields():
-            key = number_key(page.number)
-            if key in wanted and key not in existing:
-                existing[key] = page
+        # Numbers are few and short: key them all in Python, then load only the pages that match.
+        found = {}
+        for pk, number in self.model.objects.order_by("path").values_list("pk", "number"):
+            key = number_key(number)
+            if key in wanted:
+                found.setdefault(key, pk)
+        pages = self.model.objects.in_bulk(found.values())
+        existing = {key: pages[pk] for key, pk in found.items()}
         self.taken_slugs = set(self.parent.get_children().values_list("slug", flat=True))
         return existing
 

@@ -389,7 +389,7 @@ def test_browsing_without_words_sorts_by_date(es, cluster):
     body = cluster.requests[0].body
     assert body["query"] == {"bool": {"must": [{"match_all": {}}], "filter": [{"terms": {"type": ["legal_document"]}}]}}
     assert body["sort"] == BY_DATE
-    assert "highlight" not in body
+    assert body["highlight"] == HIGHLIGHT  # no word to mark: the start of the lead is the snippet
     assert len(cluster.requests) == 1
 
 
@@ -464,6 +464,7 @@ def test_results_are_read_from_hits_highlights_and_aggregations(es, cluster):
                 "type": {"buckets": [{"key": "article", "doc_count": 30}, {"key": "legal_document", "doc_count": 12}]},
                 "year": {"buckets": [{"key": 2015, "doc_count": 3}]},
                 "policy_area": {"buckets": []},
+                "doc_type": {"buckets": [{"key": "", "doc_count": 30}, {"key": "decree", "doc_count": 12}]},
             },
         ),
     )
@@ -482,7 +483,11 @@ def test_results_are_read_from_hits_highlights_and_aggregations(es, cluster):
     assert first.snippet == "Người tham gia <mark>BHXH</mark> &lt;bắt buộc&gt;"
     assert second.snippet == "Sapo có <mark>bảo hiểm</mark>"
     assert third.snippet == "Phần đầu của sapo" and third.date is None
-    assert results.facets == {"type": [("article", 30), ("legal_document", 12)], "year": [("2015", 3)]}
+    assert results.facets == {
+        "type": [("article", 30), ("legal_document", 12)],
+        "doc_type": [("decree", 12)],
+        "year": [("2015", 3)],
+    }
 
 
 def test_a_missing_index_gives_no_results_not_an_error(es, cluster):

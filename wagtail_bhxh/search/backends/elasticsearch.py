@@ -310,17 +310,17 @@ class ElasticsearchSearchBackend(SearchBackend):
         else:
             search = search.sort("_score", {"date": {"order": "desc"}}, {"id": {"order": "desc"}})
         search = search.source(SOURCE_FIELDS).extra(track_total_hits=True)
-        if plan.concepts:
-            search = search.highlight_options(
-                encoder="html",
-                pre_tags=["<mark>"],
-                post_tags=["</mark>"],
-                require_field_match=False,
-                fragment_size=SNIPPET_LENGTH,
-                number_of_fragments=1,
-                no_match_size=SNIPPET_LENGTH,
-                max_analyzed_offset=1_000_000,
-            ).highlight("body", "intro")
+        # Without words to highlight (browsing, a number alone) no_match_size gives the start of the lead.
+        search = search.highlight_options(
+            encoder="html",
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            require_field_match=False,
+            fragment_size=SNIPPET_LENGTH,
+            number_of_fragments=1,
+            no_match_size=SNIPPET_LENGTH,
+            max_analyzed_offset=1_000_000,
+        ).highlight("body", "intro")
         for name, (field, size) in FACETS.items():
             search.aggs.bucket(name, "terms", field=field, size=size)
         offset, limit = max(query.offset, 0), max(query.limit, 0)
@@ -349,7 +349,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         aggregations = response.aggregations.to_dict() if "aggregations" in response else {}
         for name in FACETS:
             buckets = aggregations.get(name, {}).get("buckets", [])
-            values = [(str(bucket["key"]), bucket["doc_count"]) for bucket in buckets]
+            # Pages without the field (an article has no issuer) are indexed with "": not a facet value.
+            values = [(str(bucket["key"]), bucket["doc_count"]) for bucket in buckets if str(bucket["key"]) != ""]
             if values:
                 facets[name] = values
         return SearchResults(count=response.hits.total.value, hits=hits, facets=facets)
