@@ -620,7 +620,7 @@ def test_index_bulk_indexes_public_pages_and_deletes_the_rest(es, cluster, pages
     assert es.index([article, document, draft]) == 2
     assert cluster.endpoints == ["indices.get_alias", "bulk"]
     bulk = cluster.sent("bulk")[0]
-    assert (bulk.method, bulk.path, bulk.params) == ("PUT", "/wagtail_bhxh/_bulk", {"refresh": "wait_for"})
+    assert (bulk.method, bulk.path, bulk.params) == ("PUT", "/wagtail_bhxh/_bulk", {"refresh": False})
     operations = bulk.body
     assert operations[0] == {"index": {"_id": str(article.pk)}}
     assert operations[1] == {

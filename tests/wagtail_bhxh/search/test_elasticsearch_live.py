@@ -149,6 +149,7 @@ def test_a_removed_page_disappears_at_once_and_publishing_reindexes(es, indexed)
     card.title = "Thẻ BHYT điện tử: cách dùng"
     card.save_revision().publish()
     assert es.index([card]) == 1
+    es.client.indices.refresh(index=es.alias)  # published pages show within the refresh interval
     assert card.pk in ids(es.search(SearchQuery(q="the bhyt cach dung")))
 
 
