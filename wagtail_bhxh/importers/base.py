@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from anyascii import anyascii
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
@@ -325,6 +325,8 @@ class Importer:
                         self.write(path, line, cleaned, existing.get(self.record_key(cleaned)), history, report)
                 except ValidationError as error:
                     errors.extend(validation_errors(line, error, self.record_field_names))
+                except PermissionDenied:
+                    errors.append(RecordError(line, "", _("the import account may not publish this page.")))
                 progress.advance()
             if errors:
                 raise ImportFailed(errors)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .base import ImportFailed, RecordError, in_language, resolve_parent
 
 NO_USER = _("there is no user “%(username)s” (--user).")
+CANNOT_PUBLISH = _("“%(username)s” may not publish below “%(page)s”; name an account that may (--user), or none.")
 SUMMARY = _(
     "Below “%(parent)s”: %(created)s created and published, %(updated)s updated, "
     "%(unchanged)s already imported, %(skipped)s left alone."
@@ -37,6 +38,10 @@ class ImportCommand(BaseCommand):
             user = self.get_user(options["user"])
             importer_class = self.importer_class
             parent = resolve_parent(importer_class.model, options["parent"])
+            if user is not None and not parent.permissions_for_user(user).can_publish_subpage():
+                raise ImportFailed(
+                    [RecordError(None, "", CANNOT_PUBLISH, {"username": user.get_username(), "page": parent.title})]
+                )
             importer = importer_class(parent=parent, user=user, update=options["update"], progress_stream=self.stderr)
             report = importer.run(options["file"])
         except ImportFailed as failure:

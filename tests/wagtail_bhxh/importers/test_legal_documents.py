@@ -234,3 +234,18 @@ def test_unknown_user_and_policy_area_are_refused(documents, write_json):
     path = write_json([dict(DECREE, policy_areas=["khong-co"])])
     assert "there is no user “ghost” (--user)." in fail(path, "--user", "ghost")
     assert "Line 2, field “policy_areas”: there is no policy area “khong-co”" in fail(path)
+
+
+@pytest.mark.django_db
+def test_the_audit_user_must_be_allowed_to_publish(documents, write_json):
+    from tests.factories import UserFactory
+
+    path = write_json([DECREE])
+    UserFactory(username="ctv")
+    assert "“ctv” may not publish below “Văn bản”" in fail(path, "--user", "ctv")
+    assert not LegalDocumentPage.objects.exists()
+    admin = UserFactory(username="quantri", is_superuser=True)
+    run(path, "--user", "quantri")
+    page = LegalDocumentPage.objects.get()
+    assert PageLogEntry.objects.get(page=page, action=IMPORT_ACTION).user == admin
+    assert page.live_revision.user == admin
