@@ -115,7 +115,19 @@ class LegalDocumentFilterForm(ListingFilterForm):
         self.fields["issuer"].choices = [("", _("All issuing bodies"))] + [(i, i) for i in issuers]
 
     def filter_number(self, queryset, value):
-        return queryset.filter(number__icontains=value.strip())
+        """Any spelling of a number finds it: 115/2015/ND-CP, nđ 115/2015, nghị định 115/2015..."""
+        from .search.vietnamese import parse_document_number  # pure analysis, works without the search app
+
+        wanted = parse_document_number(value)
+        if wanted is None:
+            return queryset.filter(number__icontains=value.strip())
+        candidates = queryset.filter(number__istartswith=f"{wanted.number}/").values_list("pk", "number")
+        matching = []
+        for pk, number in candidates:
+            parsed = parse_document_number(number)
+            if parsed is not None and wanted.matches(parsed.folded_key):
+                matching.append(pk)
+        return queryset.filter(pk__in=matching)
 
     def filter_document_type(self, queryset, value):
         return queryset.filter(document_type=value)

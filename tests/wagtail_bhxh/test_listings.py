@@ -143,6 +143,11 @@ def test_legal_documents_filter_by_type_issuer_year_status_and_number(home, clie
     assert numbers(status="not_yet") == {"99/2026/NĐ-CP"}
     assert numbers(status="in_force") == {"115/2015/NĐ-CP", "59/2015/TT-BLĐTBXH"}
     assert numbers(number="115/2015") == {"115/2015/NĐ-CP"}
+    for spelling in ("115/2015/ND-CP", "nđ 115/2015", "nghi dinh so 115/2015", "Nghị định 115"):
+        assert numbers(number=spelling) == {"115/2015/NĐ-CP"}, spelling
+    assert numbers(number="59/2015/tt-bldtbxh") == {"59/2015/TT-BLĐTBXH"}
+    assert numbers(number="luat 58/2014") == {"58/2014/QH13"}
+    assert numbers(number="thông tư 115/2015") == set()
     # An unknown issuer or an impossible year is reported, not a crash.
     response = client.get(section.url, {"issuer": "Không tồn tại", "year": "20155"})
     assert response.status_code == 200

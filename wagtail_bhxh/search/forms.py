@@ -27,10 +27,17 @@ TYPE_LABELS = {
 }
 
 
+class QueryField(forms.CharField):
+    """The search text: control characters removed and length capped before any validation."""
+
+    def to_python(self, value):
+        return clean_query(super().to_python(value))
+
+
 class SearchForm(forms.Form):
     """The public search page: one box and its filters."""
 
-    q = forms.CharField(label=_("Search for"), required=False)
+    q = QueryField(label=_("Search for"), required=False)
     type = forms.MultipleChoiceField(
         label=_("Content type"),
         choices=[(name, TYPE_LABELS[name]) for name in SEARCH_TYPES],
@@ -112,7 +119,7 @@ class SearchForm(forms.Form):
 class SearchAPIForm(forms.Form):
     """``GET /api/bhxh/search/?q=&type=&limit=&offset=`` (see the API reference)."""
 
-    q = forms.CharField(required=False)
+    q = QueryField(required=False)
     type = forms.ChoiceField(choices=[("", "")] + [(name, name) for name in SEARCH_TYPES], required=False)
     limit = forms.IntegerField(min_value=1, max_value=MAX_LIMIT, required=False)
     offset = forms.IntegerField(min_value=0, max_value=MAX_OFFSET, required=False)

@@ -126,11 +126,13 @@ def test_offset_paging_reaches_every_hit(backend, make_article, make_document, s
 
 
 def test_zero_results_suggest_the_expanded_query(backend, make_article):
-    make_article("Tin khác")
+    make_article("Tin khác về chính sách")
     backend.rebuild()
     results = backend.search(SearchQuery(q="bhxh xyzzy"))
     assert results.count == 0
     assert results.suggestion == "bao hiem xa hoi xyzzy"
+    assert backend.search(SearchQuery(q="chinh sachh")).suggestion == "chinh sach"
+    assert backend.search(SearchQuery(q="xyzzy")).suggestion == ""
 
 
 def test_relaxed_when_no_page_has_every_word(backend, make_article):

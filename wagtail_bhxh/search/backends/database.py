@@ -13,6 +13,8 @@ stored twice as plain words: folded (what matches) and with diacritics
 
 from __future__ import annotations
 
+import difflib
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -28,6 +30,8 @@ ENTRY_TABLE = SearchEntry._meta.db_table
 FTS_TABLE = "wagtail_bhxh_search_fts"
 #: Pages fetched and written per batch when rebuilding.
 BATCH_SIZE = 200
+#: Titles whose words feed the zero-results suggestion.
+VOCABULARY_TITLES = 5000
 
 
 def _ids_field(ids) -> str:
@@ -211,6 +215,7 @@ class DatabaseSearchBackend(SearchBackend):
             self.engine.write(cursor, rows)
 
     def remove(self, page_ids: Iterable[int]) -> None:
+        DatabaseSearchBackend._vocabulary_cache = (0.0, frozenset())
         page_ids = [int(pk) for pk in page_ids]
         if not page_ids:
             return
@@ -305,15 +310,37 @@ class DatabaseSearchBackend(SearchBackend):
         if results.count == 0 and len(plan.concepts) > 1:
             results = self._search(query, plan, relaxed=True)
             results.relaxed = results.count > 0
-        if results.count == 0 and plan.concepts:
+        if (results.count == 0 or results.relaxed) and plan.concepts:
             results.suggestion = self._suggest(query, plan)
         return results
 
     def _suggest(self, query: SearchQuery, plan: AnalysedQuery) -> str:
-        expanded = plan.expanded_text()
-        if fold(plan.text) != expanded:
-            return expanded
+        """The query spelled out, or with unknown words replaced by the closest words of recent titles."""
+        vocabulary = self._vocabulary()
+        corrected, changed = [], False
+        for word in plan.expanded_text().split():
+            if word in vocabulary or word.isdigit():
+                corrected.append(word)
+                continue
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+            corrected.append(close[0] if close else word)
+            changed = changed or bool(close)
+        suggestion = " ".join(corrected)
+        if changed or suggestion != " ".join(plan.words):
+            return suggestion
         return ""
+
+    _vocabulary_cache: tuple[float, frozenset] = (0.0, frozenset())
+
+    def _vocabulary(self) -> frozenset:
+        """Words of the latest titles (cached five minutes): what "did you mean" picks from."""
+        built, words = DatabaseSearchBackend._vocabulary_cache
+        if time.monotonic() - built < 300 and words:
+            return words
+        titles = SearchEntry.objects.order_by("-id").values_list("folded_title", flat=True)[:VOCABULARY_TITLES]
+        words = frozenset(word for title in titles for word in analyse(title) if len(word) > 1)
+        DatabaseSearchBackend._vocabulary_cache = (time.monotonic(), words)
+        return words
 
     def _rows(self, sql, params):
         with connection.cursor() as cursor:

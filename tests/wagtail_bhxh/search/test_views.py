@@ -1,0 +1,228 @@
+"""The public search page, the JSON API and autocomplete, as a visitor meets them."""
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/search/"
+API = "/api/bhxh/search/"
+AUTOCOMPLETE = "/api/bhxh/autocomplete/"
+
+HOSTILE = [
+    '"',
+    "'",
+    '"bhxh',
+    "bhxh)",
+    "((bhxh",
+    "[bhxh]",
+    "{x}",
+    "NEAR(bhxh thẻ)",
+    "bhxh AND OR NOT",
+    "*",
+    "title:bhxh",
+    "'; DROP TABLE wagtail_bhxh_search_searchentry; --",
+    "1' OR '1'='1",
+    "%",
+    "_",
+    "\\",
+    "\x00",
+    "\x01\x02\x1b[31m",
+    "a" * 10_000,
+    "bhxh " * 2_000,
+    "<script>alert(1)</script>",
+    "{{ 7*7 }}",
+    "&|!<->:*",
+    "💥",
+    "\u202e\u200b",
+    "115/2015/NĐ-CP" * 100,
+]
+
+
+@pytest.fixture
+def corpus(make_article, make_document, backend):
+    pages = [
+        make_article(f"Hướng dẫn cấp lại thẻ BHYT số {n}", intro="Thẻ bảo hiểm y tế bị mất.", day=1 + n)
+        for n in range(15)
+    ]
+    decree = make_document("115/2015/NĐ-CP", "Nghị định quy định chi tiết về bảo hiểm xã hội bắt buộc")
+    backend.rebuild()
+    return pages, decree
+
+
+def test_url_names():
+    assert reverse("wagtail_bhxh:search") == SEARCH
+    assert reverse("wagtail_bhxh:search_api") == API
+    assert reverse("wagtail_bhxh:search_autocomplete") == AUTOCOMPLETE
+
+
+def test_empty_search_page_shows_the_box(client, home):
+    response = client.get(SEARCH)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'type="search"' in html and 'name="q"' in html and "noindex" in html
+
+
+@override_settings(WAGTAIL_BHXH={"ITEMS_PER_PAGE": 10})
+def test_results_are_highlighted_and_paginated(client, corpus):
+    response = client.get(SEARCH, {"q": "the bhyt"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "15 kết quả" in html or "15 results" in html
+    assert "<mark>thẻ</mark> <mark>BHYT</mark>" in html or "<mark>Thẻ</mark>" in html
+    assert html.count('class="search-result ') == 10
+    assert 'rel="next"' in html
+    second = client.get(SEARCH, {"q": "the bhyt", "page": 2}).content.decode()
+    assert second.count('class="search-result ') == 5
+    assert client.get(SEARCH, {"q": "the bhyt", "page": 3}).status_code == 404
+    assert client.get(SEARCH, {"q": "the bhyt", "page": "x"}).status_code == 404
+
+
+def test_document_number_query_shows_the_document_first(client, corpus):
+    _pages, decree = corpus
+    html = client.get(SEARCH, {"q": "nđ 115/2015"}).content.decode()
+    first = html.index('class="search-result ')
+    assert html.index(decree.url) > first
+    assert (
+        html.index(decree.url) < html.index('class="search-result ', first + 1)
+        if html.count('class="search-result ') > 1
+        else True
+    )
+    assert "115/2015/NĐ-CP" in html
+
+
+def test_zero_results_page_helps(client, corpus):
+    html = client.get(SEARCH, {"q": "dzan quokka"}).content.decode()
+    assert 'class="search-empty"' in html
+    assert "?q=dan%20quokka" in html  # suggested spelling from the titles' words
+    html = client.get(SEARCH, {"q": "huong dzan"}).content.decode()
+    assert 'class="search-suggestion"' in html and "huong dan" in html
+    assert "115/2015/NĐ-CP" in html  # the tip on document numbers
+
+
+def test_invalid_filters_are_reported_and_ignored(client, corpus):
+    response = client.get(SEARCH, {"q": "the bhyt", "year": "abc", "date_from": "2024-13-45", "type": "nonsense"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="field-error"' in html
+    assert html.count('class="search-result ') > 0
+
+
+def test_filters_narrow_the_results(client, corpus):
+    html = client.get(SEARCH, {"q": "bao hiem", "type": "legal_document"}).content.decode()
+    assert html.count('class="search-result ') == 1
+    html = client.get(SEARCH, {"q": "bao hiem", "sort": "date", "type": "article"}).content.decode()
+    assert html.index("thẻ BHYT số 14") < html.index("thẻ BHYT số 13")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_no_query_string_breaks_the_search_page_or_the_api(client, corpus, hostile):
+    for params in ({"q": hostile}, {"q": hostile, "type": hostile, "year": hostile, "sort": hostile}):
+        response = client.get(SEARCH, params)
+        assert response.status_code == 200, hostile
+        assert b"<script>alert" not in response.content
+    assert client.get(API, {"q": hostile}).status_code == 200
+    assert client.get(AUTOCOMPLETE, {"q": hostile}).status_code == 200
+    assert client.get(API, {"q": "bhxh", "limit": hostile}).status_code in (200, 400)
+
+
+def test_api_shape(client, corpus):
+    _pages, decree = corpus
+    data = client.get(API, {"q": "nghi dinh 115/2015", "type": "legal_document"}).json()
+    assert data["count"] == 1
+    (item,) = data["results"]
+    assert set(item) == {"id", "title", "url", "type", "date", "snippet", "number"}
+    assert item["id"] == decree.pk and item["number"] == "115/2015/NĐ-CP" and item["type"] == "legal_document"
+    assert item["url"].startswith("http://testserver/") and item["date"] == "2015-11-11"
+    article = client.get(API, {"q": "the bhyt", "limit": 1}).json()["results"][0]
+    assert set(article) == {"id", "title", "url", "type", "date", "snippet"}
+    assert client.get(API).json() == {"count": 0, "results": []}
+
+
+def test_api_offset_paging_reaches_every_hit(client, corpus):
+    seen = []
+    for offset in range(0, 20, 4):
+        data = client.get(API, {"q": "bhyt", "limit": 4, "offset": offset}).json()
+        assert data["count"] == 15
+        seen += [item["id"] for item in data["results"]]
+    assert len(seen) == len(set(seen)) == 15
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"limit": "101"}, "limit"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"offset": "-1"}, "offset"),
+        ({"offset": "1.5"}, "offset"),
+        ({"type": "page"}, "type"),
+    ],
+)
+def test_api_refuses_bad_parameters_in_vietnamese_and_english(client, corpus, params, field):
+    response = client.get(API, {"q": "bhyt", **params})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid_parameters"
+    assert set(error["fields"]) == {field}
+    assert error["fields"][field]["vi"] != error["fields"][field]["en"]
+    assert "phải" in error["fields"][field]["vi"] and "must" in error["fields"][field]["en"]
+
+
+def test_api_limit_of_100_is_accepted(client, corpus):
+    assert len(client.get(API, {"q": "bhyt", "limit": 100}).json()["results"]) == 15
+
+
+def test_autocomplete_endpoint(client, corpus):
+    _pages, decree = corpus
+    data = client.get(AUTOCOMPLETE, {"q": "huong dan cap"}).json()
+    assert data["results"] and all(item["type"] == "article" for item in data["results"])
+    assert len(data["results"]) <= 8
+    data = client.get(AUTOCOMPLETE, {"q": "115/2015"}).json()
+    assert data["results"][0] == {
+        "id": decree.pk,
+        "title": decree.title,
+        "url": "http://testserver" + decree.url,
+        "type": "legal_document",
+        "number": "115/2015/NĐ-CP",
+    }
+
+
+@override_settings(WAGTAIL_BHXH={"SEARCH_RATE_LIMIT": 3, "SEARCH_AUTOCOMPLETE_RATE_LIMIT": 2})
+def test_rate_limits_answer_429_in_vietnamese(client, corpus):
+    for _ in range(3):
+        assert client.get(API, {"q": "bhyt"}).status_code == 200
+    response = client.get(API, {"q": "bhyt"})
+    assert response.status_code == 429 and response["Retry-After"] == "60"
+    assert "Bạn gửi quá nhiều yêu cầu" in response.json()["error"]["message"]
+    for _ in range(3):
+        client.get(SEARCH, {"q": "bhyt"})
+    page = client.get(SEARCH, {"q": "bhyt"})
+    assert page.status_code == 429 and "quá nhiều" in page.content.decode()
+    client.get(AUTOCOMPLETE, {"q": "bh"})
+    client.get(AUTOCOMPLETE, {"q": "bh"})
+    assert client.get(AUTOCOMPLETE, {"q": "bh"}).status_code == 429
+    # Another visitor is not limited, and no address is kept in the cache keys.
+    assert client.get(API, {"q": "bhyt"}, REMOTE_ADDR="10.1.2.3").status_code == 200
+
+
+def test_queries_per_search_stay_constant_as_content_grows(client, make_article, backend):
+    def count_queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(SEARCH, {"q": "bhyt"}).status_code == 200
+            assert client.get(API, {"q": "bhyt"}).status_code == 200
+        return len(ctx.captured_queries)
+
+    for n in range(3):
+        make_article(f"Tin BHYT {n}")
+    backend.rebuild()
+    count_queries()  # warm the per-process caches (site root paths, settings)
+    small = count_queries()
+    for n in range(30):
+        make_article(f"Tin BHYT thêm {n}")
+    backend.rebuild()
+    assert count_queries() == small
+    assert small <= 14
