@@ -774,3 +774,13 @@ def test_the_backend_is_chosen_by_the_setting(settings):
         assert backend.client.transport.node_pool.get().base_url == "http://es.test:9200"
     finally:
         base._instances.clear()
+
+
+def test_only_mapped_fields_are_sent():
+    from wagtail_bhxh.search.backends.elasticsearch import document_source
+
+    record = dict.fromkeys(("id", "type", "title", "intro", "body", "number", "number_key"), "")
+    record.update(date=datetime.date(2024, 5, 1), extra_field_of_a_site="x")
+    source = document_source(record)
+    assert "extra_field_of_a_site" not in source and source["date"] == "2024-05-01"
+    assert set(source) == set(index_body("x")["mappings"]["properties"]) - {"all_text"}

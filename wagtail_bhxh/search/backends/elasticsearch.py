@@ -31,7 +31,7 @@ from ..documents import page_document, search_type, searchable_models
 from ..query import AnalysedQuery, clean_query
 from ..vietnamese import analyse, fold, normalise, parse_document_number
 from .base import SearchBackend, SearchHit, SearchQuery, SearchResults
-from .elasticsearch_index import index_body
+from .elasticsearch_index import index_body, mapping
 
 #: Pages per bulk request.
 BATCH_SIZE = 500
@@ -51,6 +51,8 @@ FACETS = {
     "year": ("year", 50),
     "status": ("status", 10),
 }
+#: Fields of a page document the index stores (``all_text`` is filled by copy_to).
+STORED_FIELDS = [name for name in mapping().to_dict()["properties"] if name != "all_text"]
 #: What a result list needs from the index (the text comes back as highlights).
 SOURCE_FIELDS = ["title", "url", "type", "date", "number"]
 
@@ -80,8 +82,8 @@ def prefetchable(model) -> list[str]:
 
 
 def document_source(record: dict) -> dict:
-    """A :func:`page_document` record as the JSON the index stores."""
-    source = dict(record)
+    """A :func:`page_document` record as the JSON the index stores (only the mapped fields: the mapping is strict)."""
+    source = {name: record.get(name) for name in STORED_FIELDS}
     source["date"] = record["date"].isoformat() if record.get("date") else None
     return source
 
