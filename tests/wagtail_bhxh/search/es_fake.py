@@ -9,7 +9,7 @@ ones that would go over the wire.
 from dataclasses import dataclass, field
 
 from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig, ObjectApiResponse
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 
 
 @dataclass
@@ -52,7 +52,7 @@ def hit(page_id, source, score=1.0, highlight=None):
 @dataclass
 class FakeCluster:
     #: endpoint id (e.g. "search", "bulk", "indices.create") -> list of bodies answered in turn (the last repeats);
-    #: a body of None answers 404.
+    #: a body of None answers 404, "bad request" answers 400.
     script: dict = field(default_factory=dict)
     requests: list = field(default_factory=list)
 
@@ -75,6 +75,8 @@ class FakeCluster:
             reply = reply(body)
         if reply is None:
             raise NotFoundError(message="index_not_found_exception", meta=meta(404), body={"status": 404})
+        if reply == "bad request":
+            raise BadRequestError(message="search_phase_execution_exception", meta=meta(400), body={"status": 400})
         return ObjectApiResponse(body=reply, meta=meta())
 
     def sent(self, endpoint):

@@ -496,6 +496,14 @@ def test_a_missing_index_gives_no_results_not_an_error(es, cluster):
     assert results.count == 0 and results.hits == []
 
 
+def test_a_refused_query_gives_no_results_and_a_log_line(es, cluster, caplog):
+    cluster.answer("search", "bad request")
+    results = es.search(SearchQuery(q="bhxh"))
+    assert results.count == 0 and results.hits == []
+    assert es.autocomplete("bhxh") == []
+    assert "Elasticsearch refused the search for 'bhxh'" in caplog.text
+
+
 def test_autocomplete_sends_exactly_this(es, cluster):
     cluster.answer(
         "search",

@@ -19,12 +19,13 @@ index; pages published or removed meanwhile are caught up after the swap.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 from elasticsearch.dsl import Q, Search
 
 from ..documents import page_document, search_type, searchable_models
@@ -32,6 +33,8 @@ from ..query import AnalysedQuery, clean_query
 from ..vietnamese import analyse, fold, normalise, parse_document_number
 from .base import SearchBackend, SearchHit, SearchQuery, SearchResults
 from .elasticsearch_index import index_body, mapping
+
+logger = logging.getLogger(__name__)
 
 #: Pages per bulk request.
 BATCH_SIZE = 500
@@ -348,6 +351,10 @@ class ElasticsearchSearchBackend(SearchBackend):
             response = self.build_search(query, plan, relaxed).execute()
         except NotFoundError:
             return SearchResults(count=0, hits=[], facets={})  # no index yet: run bhxh_rebuild_search_index
+        except BadRequestError:
+            # A visitor's query must never break the page; the log tells the developers which one did.
+            logger.warning("Elasticsearch refused the search for %r", query.q[:300], exc_info=True)
+            return SearchResults(count=0, hits=[], facets={})
         hits = [self._hit(hit) for hit in response.hits]
         facets = {}
         aggregations = response.aggregations.to_dict() if "aggregations" in response else {}
@@ -420,6 +427,9 @@ class ElasticsearchSearchBackend(SearchBackend):
         try:
             response = search.execute()
         except NotFoundError:
+            return []
+        except BadRequestError:
+            logger.warning("Elasticsearch refused the autocomplete for %r", prefix[:300], exc_info=True)
             return []
         items = []
         for hit in response.hits:
