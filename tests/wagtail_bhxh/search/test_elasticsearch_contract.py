@@ -792,3 +792,99 @@ def test_only_mapped_fields_are_sent():
     source = document_source(record)
     assert "extra_field_of_a_site" not in source and source["date"] == "2024-05-01"
     assert set(source) == set(index_body("x")["mappings"]["properties"]) - {"all_text"}
+
+
+# --- The public views on this backend ---------------------------------------------------------
+
+
+@pytest.fixture
+def es_site(settings, es, home):
+    """The site configured for Elasticsearch, its backend talking to the fake cluster."""
+    from wagtail_bhxh.search.backends import base
+
+    settings.WAGTAIL_BHXH = {
+        **settings.WAGTAIL_BHXH,
+        "SEARCH_BACKEND": "elasticsearch",
+        "ELASTICSEARCH_URL": "http://es.test:9200",
+    }
+    base._instances.clear()
+    base._instances["elasticsearch"] = es
+    yield es
+    base._instances.clear()
+
+
+@pytest.mark.django_db
+def test_the_json_api_answers_from_elasticsearch(client, cluster, es_site):
+    cluster.answer(
+        "search",
+        search_response(
+            [
+                hit(
+                    12,
+                    {
+                        "title": "Nghị định 115/2015/NĐ-CP",
+                        "url": "/van-ban/nd-115/",
+                        "type": "legal_document",
+                        "date": "2015-11-11",
+                        "number": "115/2015/NĐ-CP",
+                    },
+                    highlight={"body": ["về <mark>BHXH</mark> bắt buộc"]},
+                )
+            ],
+            total=31,
+        ),
+    )
+    response = client.get("/api/bhxh/search/", {"q": "nd 115/2015", "type": "legal_document", "limit": 1, "offset": 30})
+    assert response.status_code == 200
+    assert response.json() == {
+        "count": 31,
+        "results": [
+            {
+                "id": 12,
+                "title": "Nghị định 115/2015/NĐ-CP",
+                "url": "http://testserver/van-ban/nd-115/",
+                "type": "legal_document",
+                "date": "2015-11-11",
+                "snippet": "về <mark>BHXH</mark> bắt buộc",
+                "number": "115/2015/NĐ-CP",
+            }
+        ],
+    }
+    body = cluster.sent("search")[0].body
+    assert (body["from"], body["size"]) == (30, 1)
+    assert body["query"]["bool"]["filter"] == [{"terms": {"type": ["legal_document"]}}]
+
+
+@pytest.mark.django_db
+def test_the_search_page_and_autocomplete_answer_from_elasticsearch(client, cluster, es_site):
+    cluster.answer(
+        "search",
+        search_response(
+            [
+                hit(
+                    7,
+                    {
+                        "title": "Thẻ BHYT điện tử",
+                        "url": "/tin/the-bhyt/",
+                        "type": "article",
+                        "date": "2024-01-02",
+                        "number": "",
+                    },
+                    highlight={"intro": ["Dùng <mark>thẻ</mark> &lt;BHYT&gt;"]},
+                )
+            ],
+            aggregations={"type": {"buckets": [{"key": "article", "doc_count": 1}]}},
+        ),
+    )
+    response = client.get("/search/", {"q": "the bhyt"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="/tin/the-bhyt/"' in html and "<mark>Thẻ</mark> <mark>BHYT</mark> điện tử" in html
+    assert "Dùng <mark>thẻ</mark> &lt;BHYT&gt;" in html
+    response = client.get("/api/bhxh/autocomplete/", {"q": "the bh"})
+    assert response.json()["results"][0] == {
+        "id": 7,
+        "title": "Thẻ BHYT điện tử",
+        "url": "http://testserver/tin/the-bhyt/",
+        "type": "article",
+    }
