@@ -888,3 +888,18 @@ def test_the_search_page_and_autocomplete_answer_from_elasticsearch(client, clus
         "url": "http://testserver/tin/the-bhyt/",
         "type": "article",
     }
+
+
+@pytest.mark.django_db
+def test_unpublishing_or_taking_down_removes_from_elasticsearch_at_once(cluster, es_site, make_article):
+    from wagtail_bhxh.signals import page_taken_down
+
+    article = make_article("Tin sẽ bị gỡ", day=9)
+    cluster.requests.clear()
+    article.unpublish()
+    assert cluster.endpoints == ["delete_by_query"]
+    assert cluster.requests[0].body == {"query": {"terms": {"id": [article.pk]}}}
+    assert cluster.requests[0].params["refresh"] is True
+    cluster.requests.clear()
+    page_taken_down.send(sender=type(article), page=article, outcome="withdrawn", request=None, takedown_request=None)
+    assert cluster.endpoints == ["delete_by_query"]
