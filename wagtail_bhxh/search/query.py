@@ -68,6 +68,11 @@ class AnalysedQuery:
         seen = dict.fromkeys(word for concept in self.concepts for alt in concept for word in alt)
         return list(seen)
 
+    @cached_property
+    def phrase_words(self) -> list[str]:
+        """The query with each abbreviation spelled out: what the phrase bonus looks for."""
+        return [word for concept in self.concepts for word in max(concept, key=len)]
+
     def expanded_text(self) -> str:
         """The query with abbreviations spelled out, folded: a suggestion when nothing matched."""
         parts = []
@@ -119,12 +124,19 @@ def snippet(texts, terms, length: int = 240, fallback=None) -> str:
                 break
         if not matches:
             continue
+        # Sliding window: the start whose next `length` characters hold the most distinct words.
         best, best_score = matches[0][0], 0
-        for i, (start, _word) in enumerate(matches):
-            window = {w for s, w in matches[i:] if s < start + length}
-            score = len(window)
-            if score > best_score:
-                best, best_score = start, score
+        counts: dict[str, int] = {}
+        j = 0
+        for start, word in matches:
+            while j < len(matches) and matches[j][0] < start + length:
+                counts[matches[j][1]] = counts.get(matches[j][1], 0) + 1
+                j += 1
+            if len(counts) > best_score:
+                best, best_score = start, len(counts)
+            counts[word] -= 1
+            if not counts[word]:
+                del counts[word]
         begin = max(0, best - length // 4)
         if begin:
             space = text.rfind(" ", 0, begin)

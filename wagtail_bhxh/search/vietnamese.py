@@ -45,53 +45,29 @@ __all__ = [
 
 #: Combining tone marks: grave, acute, tilde, hook above, dot below.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_NFD_WORD = re.compile(r"(?:[^\W\d_][\u0300-\u036f]*)+")
 #: Open syllables ending in these vowel pairs are written with the tone on
 #: either vowel (hoà/hòa, khoẻ/khỏe, thuỷ/thủy); we put it on the first.
 _MOVABLE_PAIRS = frozenset({("o", "a"), ("o", "e"), ("u", "y")})
-
-
-def _letters(word: str) -> list[list[str]]:
-    """Split an NFD word into [base, marks...] per letter."""
-    letters: list[list[str]] = []
-    for char in word:
-        if unicodedata.combining(char) and letters:
-            letters[-1].append(char)
-        else:
-            letters.append([char])
-    return letters
+#: Composed vowels carrying a tone where the other placement puts it -> (base, tone).
+_OLD_TONED = {unicodedata.normalize("NFC", base + tone): (base, tone) for base in "aeyAEY" for tone in TONE_MARKS}
+_OLD_PLACEMENT = re.compile(r"(\w?)([oOuU])([" + "".join(sorted(_OLD_TONED)) + r"])(?![\w\u0300-\u036f])")
 
 
 def _move_tone(match: re.Match) -> str:
-    word = match.group(0)
-    letters = _letters(word)
-    if len(letters) < 2:
-        return word
-    first, last = letters[-2], letters[-1]
-    pair = (first[0].lower(), last[0].lower())
-    if pair not in _MOVABLE_PAIRS or len(first) != 1 or len(last) != 2 or last[1] not in TONE_MARKS:
-        return word
-    if pair == ("u", "y") and len(letters) >= 3 and letters[-3][0].lower() == "q":
-        return word  # quý, quỳ: "qu" is a consonant, the tone stays on y
-    first.append(last.pop())
-    return "".join("".join(letter) for letter in letters)
-
-
-@functools.lru_cache(maxsize=4096)
-def _normalise_word(word: str) -> str:
-    return unicodedata.normalize("NFC", _NFD_WORD.sub(_move_tone, unicodedata.normalize("NFD", word)))
-
-
-_CANDIDATE = re.compile(r"[^\W\d_]*[oOuU][^\W\d_]\b")
+    before, first, toned = match.group(1), match.group(2), match.group(3)
+    base, tone = _OLD_TONED[toned]
+    if (first.lower(), base.lower()) not in _MOVABLE_PAIRS:
+        return match.group(0)
+    if first.lower() == "u" and before.lower() == "q":
+        return match.group(0)  # quý, quỳ: "qu" is a consonant, the tone stays on y
+    return before + unicodedata.normalize("NFC", first + tone) + base
 
 
 def normalise(text: str) -> str:
     """NFC with tone marks placed one way: ``normalise("hoà") == normalise("hòa") == "hòa"``."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFC", text)
-    # Only words ending in a vowel pair after o/u can need a move.
-    return _CANDIDATE.sub(lambda m: _normalise_word(m.group(0)), text)
+    if not text or text.isascii():
+        return text or ""
+    return _OLD_PLACEMENT.sub(_move_tone, unicodedata.normalize("NFC", text))
 
 
 def _fold_char(char: str) -> str:
@@ -122,14 +98,19 @@ _TOKEN = re.compile(r"\w+")
 MAX_TOKEN_LENGTH = 40
 
 
-def tokenize(text: str) -> list[str]:
-    """Normalised, lower-case words of ``text``, diacritics kept."""
-    return [t for t in _TOKEN.findall(normalise(text).lower().replace("_", " ")) if len(t) <= MAX_TOKEN_LENGTH]
+def tokenize(text: str, normalised: bool = False) -> list[str]:
+    """Normalised, lower-case words of ``text``, diacritics kept (``normalised`` as for :func:`analyse`)."""
+    text = text if normalised else normalise(text)
+    return [t for t in _TOKEN.findall(text.lower().replace("_", " ")) if len(t) <= MAX_TOKEN_LENGTH]
 
 
-def analyse(text: str) -> list[str]:
-    """Folded words of ``text``: what the index matches on."""
-    return [t for t in _TOKEN.findall(fold(text).replace("_", " ")) if len(t) <= MAX_TOKEN_LENGTH]
+def analyse(text: str, normalised: bool = False) -> list[str]:
+    """Folded words of ``text``: what the index matches on.
+
+    ``normalised=True`` skips :func:`normalise` for text that already went through it.
+    """
+    folded = text.translate(_FOLD_TABLE) if normalised else fold(text)
+    return [t for t in _TOKEN.findall(folded.replace("_", " ")) if len(t) <= MAX_TOKEN_LENGTH]
 
 
 def token_spans(text: str) -> list[tuple[int, int, str]]:

@@ -28,6 +28,11 @@ from .base import SearchBackend, SearchHit, SearchQuery, SearchResults
 
 ENTRY_TABLE = SearchEntry._meta.db_table
 FTS_TABLE = "wagtail_bhxh_search_fts"
+FTS_TITLE_TABLE = "wagtail_bhxh_search_fts_title"
+#: Characters of a text searched for the snippet passage.
+SNIPPET_SCAN = 40_000
+#: How much a match in the title counts beside the whole text.
+TITLE_WEIGHT = 3
 #: Pages fetched and written per batch when rebuilding.
 BATCH_SIZE = 200
 #: Titles whose words feed the zero-results suggestion.
@@ -65,39 +70,68 @@ class _SQLite(_Engine):
             f"INSERT INTO {FTS_TABLE} (rowid, title, body, xtitle, xbody) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
             rows,
         )
+        cursor.executemany(
+            f"INSERT INTO {FTS_TITLE_TABLE} (rowid, title) VALUES (%s, %s)",  # noqa: S608
+            [(row[0], row[1]) for row in rows],
+        )
 
     def delete(self, cursor, page_ids):
         for start in range(0, len(page_ids), 500):
             chunk = page_ids[start : start + 500]
             marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)  # noqa: S608
+            for table in (FTS_TABLE, FTS_TITLE_TABLE):
+                cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)  # noqa: S608
 
-    def _expression(self, plan: AnalysedQuery, relaxed: bool) -> str:
+    def _expression(self, plan: AnalysedQuery, relaxed: bool, ranked: bool = True) -> str:
         concepts = ["(" + " OR ".join(_quote(alt) for alt in concept) + ")" for concept in plan.concepts]
         folded = "{title body} : (" + (" OR " if relaxed else " AND ").join(concepts) + ")"
+        if not ranked:
+            return folded
         bonuses = []
-        if len(plan.words) > 1:
-            bonuses.append("{title body} : " + _quote(plan.words))
-            bonuses.append("{title body} : NEAR(" + " ".join(_quote([w]) for w in plan.words) + ", 6)")
+        phrase = plan.phrase_words
+        if len(phrase) > 1:
+            # Phrase only: a NEAR() group costs ten times more and adds little to the title bonus.
+            bonuses.append("{title body} : " + _quote(phrase))
         if plan.accented:
             bonuses.append("{xtitle xbody} : (" + " OR ".join(_quote([w]) for w in plan.accented) + ")")
         if not bonuses:
             return folded
         return f"({folded}) OR (({folded}) AND ({' OR '.join(bonuses)}))"
 
+    @staticmethod
+    def _title_expression(plan: AnalysedQuery) -> str:
+        concepts = ["(" + " OR ".join(_quote(alt) for alt in concept) + ")" for concept in plan.concepts]
+        expression = " OR ".join(concepts)
+        if len(plan.phrase_words) > 1:
+            expression += " OR " + _quote(plan.phrase_words)
+        return expression
+
+    def filter(self, plan, relaxed):
+        """The full-text condition alone, for counts and facets (no ranking work)."""
+        with_sql = f"WITH m AS MATERIALIZED (SELECT rowid AS pid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "  # noqa: S608
+        return with_sql + "\x00JOIN m ON m.pid = e.page_id", "0", [self._expression(plan, relaxed, False)], "", []
+
     def match(self, plan, relaxed):
-        join = (
-            f"JOIN (SELECT rowid AS pid, bm25({FTS_TABLE}, 10.0, 1.0, 10.0, 1.0) AS r FROM {FTS_TABLE} "  # noqa: S608
-            f"WHERE {FTS_TABLE} MATCH %s) m ON m.pid = e.page_id"
+        # The title has its own table: BM25 normalises by length, and a long
+        # legal text must not drown the title that names what was asked for.
+        # MATERIALIZED: each full-text query runs once, not once per joined row.
+        with_sql = (
+            f"WITH m AS MATERIALIZED (SELECT rowid AS pid, bm25({FTS_TABLE}, 10.0, 1.0, 10.0, 1.0) AS r "  # noqa: S608
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s), "
+            f"t AS MATERIALIZED (SELECT rowid AS pid, bm25({FTS_TITLE_TABLE}) AS r FROM {FTS_TITLE_TABLE} "
+            f"WHERE {FTS_TITLE_TABLE} MATCH %s) "
         )
-        return join, "-m.r", [self._expression(plan, relaxed)], "", []
+        join = "JOIN m ON m.pid = e.page_id LEFT JOIN t ON t.pid = e.page_id"
+        score = f"-m.r + {TITLE_WEIGHT} * COALESCE(-t.r, 0)"
+        return with_sql + "\x00" + join, score, [self._expression(plan, relaxed), self._title_expression(plan)], "", []
 
     def title_prefix(self, words):
-        expression = "{title} : " + " ".join(_quote([w]) for w in words[:-1])
+        # The titles' own table: far smaller than the full text.
+        expression = " ".join(_quote([w]) for w in words[:-1])
         expression += (" " if len(words) > 1 else "") + _quote([words[-1]]) + "*"
         join = (
-            f"JOIN (SELECT rowid AS pid, bm25({FTS_TABLE}, 1.0, 0.0, 0.0, 0.0) AS r FROM {FTS_TABLE} "  # noqa: S608
-            f"WHERE {FTS_TABLE} MATCH %s) m ON m.pid = e.page_id"
+            f"JOIN (SELECT rowid AS pid FROM {FTS_TITLE_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TITLE_TABLE} MATCH %s) m ON m.pid = e.page_id"
         )
         return join, "", [expression]
 
@@ -107,9 +141,10 @@ class _PostgreSQL(_Engine):
         cursor.executemany(
             f"UPDATE {ENTRY_TABLE} SET "  # noqa: S608
             "fts_folded = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
-            "fts_exact = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D') "
+            "fts_exact = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
+            "fts_title = to_tsvector('simple', %s) "
             "WHERE page_id = %s",
-            [(t, b, xt, xb, pid) for pid, t, b, xt, xb in rows],
+            [(t, b, xt, xb, t, pid) for pid, t, b, xt, xb in rows],
         )
 
     def delete(self, cursor, page_ids):
@@ -122,15 +157,26 @@ class _PostgreSQL(_Engine):
 
     def match(self, plan, relaxed):
         folded = self._tsquery(plan, relaxed)
-        score = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 1)"
+        # Normalisation 2 (by length): a 300 kB legal code must not outrank the
+        # article about the subject; its title still counts through fts_title.
+        score = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 2) * 100"
         params = [folded]
-        if len(plan.words) > 1:
-            score += " + 2 * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 1)"
-            params.append(" <-> ".join(plan.words))
+        title_query = self._tsquery(plan, relaxed=True)
+        if len(plan.phrase_words) > 1:
+            score += " + 200 * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 2)"
+            params.append(" <-> ".join(plan.phrase_words))
+            title_query = f"({title_query}) | ({' <-> '.join(plan.phrase_words)})"
+        # The title on its own: a long legal text must not drown the title that names what was asked for.
+        score += f" + {TITLE_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 1)"
+        params.append(title_query)
         if plan.accented:
             score += " + ts_rank('{0.1, 0.2, 0.4, 1.0}', e.fts_exact, to_tsquery('simple', %s), 1)"
             params.append(" | ".join(plan.accented))
         return "", score, params, "e.fts_folded @@ to_tsquery('simple', %s)", [folded]
+
+    def filter(self, plan, relaxed):
+        folded = self._tsquery(plan, relaxed)
+        return "", "0", [], "e.fts_folded @@ to_tsquery('simple', %s)", [folded]
 
     def title_prefix(self, words):
         query = " & ".join([f"{w}:A" for w in words[:-1]] + [f"{words[-1]}:*A"])
@@ -174,6 +220,7 @@ class DatabaseSearchBackend(SearchBackend):
     def _write(self, records: list[dict]):
         if not records:
             return
+        DatabaseSearchBackend._vocabulary_cache = (0.0, frozenset())
         SearchEntry.objects.bulk_create(
             [
                 SearchEntry(
@@ -205,10 +252,11 @@ class DatabaseSearchBackend(SearchBackend):
             rows.append(
                 (
                     r["id"],
-                    " ".join(analyse(title)),
-                    " ".join(analyse(body)),
-                    " ".join(tokenize(title)),
-                    " ".join(tokenize(body)),
+                    # Records hold normalised text (page_document): no need to normalise again.
+                    " ".join(analyse(title, normalised=True)),
+                    " ".join(analyse(body, normalised=True)),
+                    " ".join(tokenize(title, normalised=True)),
+                    " ".join(tokenize(body, normalised=True)),
                 )
             )
         with connection.cursor() as cursor:
@@ -233,7 +281,9 @@ class DatabaseSearchBackend(SearchBackend):
         done = 0
         with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {FTS_TABLE}" if connection.vendor == "sqlite" else "SELECT 1")  # noqa: S608
+                if connection.vendor == "sqlite":
+                    cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
+                    cursor.execute(f"DELETE FROM {FTS_TITLE_TABLE}")  # noqa: S608
             SearchEntry.objects.all().delete()
             if progress:
                 progress(0, total)
@@ -364,22 +414,31 @@ class DatabaseSearchBackend(SearchBackend):
                 )
             ]
 
-        columns = "e.page_id, e.title, e.url, e.type, e.date, e.number, e.intro, e.body"
+        # Snippets come from the start of long texts: no need to read 300 kB legal codes.
+        columns = f"e.page_id, e.title, e.url, e.type, e.date, e.number, e.intro, substr(e.body, 1, {SNIPPET_SCAN})"
         if not plan.concepts:
             # Browsing (filters only) or a number alone.
             text_join, score_sql, score_params, text_where, text_params = "", "0", [], "", []
             if plan.numbers:
                 text_where, text_params = "1=0", []
+            count_sql = (text_join, score_sql, score_params, text_where, text_params)
         else:
+            count_sql = self.engine.filter(plan, relaxed)
             text_join, score_sql, score_params, text_where, text_params = self.engine.match(plan, relaxed)
+        text_with, _sep, text_join = text_join.rpartition("\x00")
         full_where = " AND ".join(filter(None, [base_where, text_where]))
         join_params = score_params if text_join else []
         select_params = [] if text_join else score_params
+        # Counting, facets and the named pages need the matches, not their ranking.
+        count_with, _sep, count_join = count_sql[0].rpartition("\x00")
+        count_join_params = count_sql[2] if count_join else []
+        count_where = " AND ".join(filter(None, [base_where, count_sql[3]]))
+        count_params = count_join_params + params + count_sql[4]
 
         facet_rows = self._rows(
-            f"SELECT e.type, e.doc_type, e.year, e.status, COUNT(*) FROM {ENTRY_TABLE} e {text_join} "  # noqa: S608
-            f"WHERE {full_where} GROUP BY e.type, e.doc_type, e.year, e.status",
-            join_params + params + text_params,
+            f"{count_with}SELECT e.type, e.doc_type, e.year, e.status, COUNT(*) FROM {ENTRY_TABLE} e {count_join} "  # noqa: S608
+            f"WHERE {count_where} GROUP BY e.type, e.doc_type, e.year, e.status",
+            count_params,
         )
         matched_count = sum(row[4] for row in facet_rows)
         named_in_text = set()
@@ -388,8 +447,9 @@ class DatabaseSearchBackend(SearchBackend):
             named_in_text = {
                 row[0]
                 for row in self._rows(
-                    f"SELECT e.page_id FROM {ENTRY_TABLE} e {text_join} WHERE {full_where} AND e.page_id IN ({marks})",  # noqa: S608
-                    join_params + params + text_params + named,
+                    f"{count_with}SELECT e.page_id FROM {ENTRY_TABLE} e {count_join} "  # noqa: S608
+                    f"WHERE {count_where} AND e.page_id IN ({marks})",
+                    count_params + named,
                 )
             }
         extra = [pk for pk in named if pk not in named_in_text]
@@ -430,9 +490,9 @@ class DatabaseSearchBackend(SearchBackend):
         if limit > 0 and (matched_count or (extra and query.sort == "date")):
             rows.extend(
                 self._rows(
-                    f"SELECT {columns}, {score_sql} AS score FROM {ENTRY_TABLE} e {text_join} "  # noqa: S608
+                    f"{text_with}SELECT {columns}, {score_sql} AS score FROM {ENTRY_TABLE} e {text_join} "  # noqa: S608
                     f"WHERE {full_where} ORDER BY {order} LIMIT %s OFFSET %s",
-                    select_params + join_params + params + text_params + order_params + [limit, offset],
+                    join_params + select_params + params + text_params + order_params + [limit, offset],
                 )
             )
         hits = []
