@@ -8,6 +8,7 @@ only through the :class:`AppSettings` objects defined by each app's
 (``wagtail_bhxh.E001`` and onwards, see ``checks.py``).
 """
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,6 +161,20 @@ DEFINITIONS = {
         "URL of the Elasticsearch cluster (used when SEARCH_BACKEND is ``elasticsearch``).",
         optional_str,
         "a URL string",
+    ),
+    "ELASTICSEARCH_INDEX": Setting(
+        "wagtail_bhxh",
+        "Name of the Elasticsearch alias the portal searches. Each rebuild "
+        "creates an index ``<name>-<timestamp>`` and moves the alias to it.",
+        lambda v: isinstance(v, str) and bool(re.fullmatch(r"[a-z0-9][a-z0-9_.]{0,200}", v)),
+        "lower-case letters, digits, '_' and '.'",
+    ),
+    "ELASTICSEARCH_OPTIONS": Setting(
+        {},
+        "Keyword arguments for the ``elasticsearch.Elasticsearch`` client, "
+        "e.g. ``{'api_key': '…', 'ca_certs': '/path/ca.crt', 'request_timeout': 10}``.",
+        lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v),
+        "a dict of client options",
     ),
     "SEARCH_SYNONYMS_FILES": Setting(
         (),

@@ -10,6 +10,7 @@ from wagtail.contrib.settings.registry import register_setting
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 
+from .importers import log_actions as import_log_actions
 from .models import PortalSettings
 from .moderation import buttons as moderation_buttons
 from .moderation import guards, publishing
@@ -139,6 +140,7 @@ def register_correction_report_menu_item():
 
 
 hooks.register("register_log_actions", moderation_log_actions.register)
+hooks.register("register_log_actions", import_log_actions.register)
 hooks.register("register_page_listing_more_buttons", moderation_buttons.page_buttons)
 hooks.register("register_page_header_buttons", moderation_buttons.page_buttons)
 
