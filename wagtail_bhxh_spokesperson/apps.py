@@ -7,3 +7,6 @@ class WagtailBhxhSpokespersonConfig(AppConfig):
     label = "wagtail_bhxh_spokesperson"
     verbose_name = _("Spokesperson and press")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401
