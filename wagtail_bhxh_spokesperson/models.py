@@ -163,6 +163,9 @@ class PressContact(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     def __str__(self):
         return f"{self.full_name} – {self.position}"
 
+    def get_admin_display_title(self):
+        return str(self)
+
     @property
     def kind_label(self):
         return capfirst(self._meta.verbose_name)

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Site
 
-from tests.factories import UserFactory
+from tests.factories import DocumentFactory, UserFactory
 from wagtail_bhxh.moderation import roles
 from wagtail_bhxh_spokesperson.models import Authorisation, PressIndexPage, PressReleasePage, Spokesperson
 
@@ -48,6 +48,7 @@ def make_authorisation(site=None, *, live=True, **fields):
         "valid_from": datetime.date(2026, 6, 1),
         "valid_until": datetime.date(2026, 6, 30),
         "document_number": "45/GUQ-BHXH",
+        "document": DocumentFactory(title="Giấy ủy quyền phát ngôn"),
         "signed_at": timezone.now() - datetime.timedelta(days=1),
     }
     defaults.update(fields)
