@@ -30,6 +30,14 @@ DEFINITIONS = {
         domain_sequence,
         "a list of domain names",
     ),
+    "CARD_CACHE_SECONDS": Setting(
+        300,
+        "How long the footer's spokesperson card is cached (default cache) before it is read from the "
+        "database again. Publishing a spokesperson clears it at once in the cache shared by all processes "
+        "(Redis, Memcached); with a per-process cache other processes follow within this delay. 0 disables it.",
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 24 * 3600,
+        "an integer from 0 to 86400",
+    ),
     "SHOW_CARD_IN_FOOTER": Setting(
         True,
         "Show the current spokesperson's card in the footer of the suite's public pages.",

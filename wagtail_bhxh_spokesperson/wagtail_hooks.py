@@ -14,7 +14,7 @@ from .models import Authorisation, PressIndexPageMixin, Spokesperson
 from .panels import DeadlinePanel
 from .policies import PressContactPermissionPolicy
 from .setup import STEP
-from .templatetags.bhxh_spokesperson import render_card
+from .templatetags.bhxh_spokesperson import render_cached_card
 
 spokesperson_policy = PressContactPermissionPolicy(Spokesperson)
 authorisation_policy = PressContactPermissionPolicy(Authorisation)
@@ -105,7 +105,7 @@ def add_deadline_panel(request, panels):
 def spokesperson_footer_card(request, page):
     if not spokesperson_settings.SHOW_CARD_IN_FOOTER:
         return ""
-    return render_card(request, heading_level=2, card_id="bhxh-footer-spokesperson")
+    return render_cached_card(request, heading_level=2, card_id="bhxh-footer-spokesperson")
 
 
 @hooks.register("bhxh_public_head")

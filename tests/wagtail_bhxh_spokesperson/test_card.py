@@ -113,3 +113,19 @@ def test_the_card_costs_one_query(home, django_assert_max_num_queries):
         assert "Nguyễn Thị Lan" in render_card(request2)
         assert render_card(request2)  # cached on the request
 
+
+
+def test_the_footer_card_is_cached_and_follows_a_publication_at_once(client, home, django_assert_max_num_queries):
+    lan = make_spokesperson(term_end=datetime.date(2026, 6, 30))
+    with on_day(datetime.date(2026, 6, 15)):
+        assert lan.full_name in client.get(home.url).content.decode()
+        from wagtail_bhxh_spokesperson.templatetags.bhxh_spokesperson import render_cached_card
+
+        request = RequestFactory().get("/", HTTP_HOST=Site.objects.get(is_default_site=True).hostname)
+        Site.find_for_request(request)
+        with django_assert_max_num_queries(0):
+            assert lan.full_name in render_cached_card(request, card_id="bhxh-footer-spokesperson")
+        # The head corrects the phone number: the footer shows it on the next view.
+        lan.phone = "0236 3999 888"
+        lan.save_revision().publish()
+        assert "0236 3999 888" in client.get(home.url).content.decode()
