@@ -95,7 +95,9 @@ class SpokespersonQuerySet(PressContactQuerySet):
 
     def overlapping(self, site_id, term_start, term_end, exclude_pk=None):
         """Published terms of the site that share at least one day with [term_start, term_end]."""
-        queryset = self.filter(live=True, site_id=site_id).filter(Q(term_end__isnull=True) | Q(term_end__gte=term_start))
+        queryset = self.filter(live=True, site_id=site_id).filter(
+            Q(term_end__isnull=True) | Q(term_end__gte=term_start)
+        )
         if term_end is not None:
             queryset = queryset.filter(term_start__lte=term_end)
         if exclude_pk is not None:
@@ -182,7 +184,9 @@ class PressContact(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
 
     def is_overdue(self, now=None):
         deadline = self.deadline()
-        return bool(deadline and not self.live and self.last_published_at is None and (now or timezone.now()) > deadline)
+        return bool(
+            deadline and not self.live and self.last_published_at is None and (now or timezone.now()) > deadline
+        )
 
 
 class TermConflict(ValidationError):
@@ -278,6 +282,20 @@ class Spokesperson(PressContact):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        checked = {"live", "site", "site_id", "term_start", "term_end"}
+        if not self.live or (update_fields is not None and not checked & set(update_fields)):
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            # Publishing serialises per site: a concurrent publication waits
+            # here and then sees this one's term.
+            Site.objects.select_for_update().filter(pk=self.site_id).values_list("pk", flat=True).first()
+            other = self.conflicting_terms().first()
+            if other is not None:
+                raise self._conflict_error(other)
+            return super().save(*args, **kwargs)
+
     @property
     def revisions(self):
         return self._revisions
@@ -314,21 +332,6 @@ class Spokesperson(PressContact):
         other = self.conflicting_terms().first()
         if other is not None:
             raise ValidationError({"term_start": self._conflict_error(other)})
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        checked = {"live", "site", "site_id", "term_start", "term_end"}
-        if not self.live or (update_fields is not None and not checked & set(update_fields)):
-            return super().save(*args, **kwargs)
-        with transaction.atomic():
-            # Publishing serialises per site: a concurrent publication waits
-            # here and then sees this one's term.
-            Site.objects.select_for_update().filter(pk=self.site_id).values_list("pk", flat=True).first()
-            other = self.conflicting_terms().first()
-            if other is not None:
-                raise self._conflict_error(other)
-            return super().save(*args, **kwargs)
-
 
 class Authorisation(PressContact):
     """A person authorised in writing to speak to the press on one matter, for a period."""

@@ -36,7 +36,11 @@ class DeadlinePanel(Component):
         finder = AdminURLFinder(self.request.user)
         now = timezone.now()
         items = [
-            {"item": item, "url": finder.get_edit_url(item), "hours_late": int((now - item.deadline()).total_seconds() // 3600)}
+            {
+                "item": item,
+                "url": finder.get_edit_url(item),
+                "hours_late": int((now - item.deadline()).total_seconds() // 3600),
+            }
             for item in overdue_items(now)
         ]
         return {

@@ -111,5 +111,3 @@ def spokesperson_footer_card(request, page):
 @hooks.register("bhxh_public_head")
 def spokesperson_stylesheet(request, page):
     return format_html('<link rel="stylesheet" href="{}">', static("wagtail_bhxh_spokesperson/css/press.css"))
-
-

@@ -39,7 +39,10 @@ def test_the_footer_shows_the_spokesperson_with_schema_org_markup(client, home):
 def test_the_card_switches_on_the_first_day_of_the_new_term(client, home):
     lan = make_spokesperson(term_end=datetime.date(2026, 6, 30))
     make_spokesperson(
-        full_name="Lê Văn Hùng", phone="0912 345 678", email="hung@demo.vss.gov.vn", term_start=datetime.date(2026, 7, 1)
+        full_name="Lê Văn Hùng",
+        phone="0912 345 678",
+        email="hung@demo.vss.gov.vn",
+        term_start=datetime.date(2026, 7, 1),
     )
     with on_day(datetime.date(2026, 6, 30)):
         html = client.get(home.url).content.decode()
@@ -112,7 +115,6 @@ def test_the_card_costs_one_query(home, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         assert "Nguyễn Thị Lan" in render_card(request2)
         assert render_card(request2)  # cached on the request
-
 
 
 def test_the_footer_card_is_cached_and_follows_a_publication_at_once(client, home, django_assert_max_num_queries):

@@ -22,9 +22,15 @@ def hours_ago(hours):
 
 def test_only_unpublished_items_signed_past_the_deadline_are_overdue(home):
     late = make_spokesperson(live=False, signed_at=hours_ago(13))
-    make_spokesperson(full_name="Chưa quá hạn", live=False, signed_at=hours_ago(11), term_start=datetime.date(2026, 1, 2))
-    make_spokesperson(full_name="Đã đăng", signed_at=hours_ago(48), term_start=datetime.date(2024, 1, 1),
-                      term_end=datetime.date(2024, 12, 31))
+    make_spokesperson(
+        full_name="Chưa quá hạn", live=False, signed_at=hours_ago(11), term_start=datetime.date(2026, 1, 2)
+    )
+    make_spokesperson(
+        full_name="Đã đăng",
+        signed_at=hours_ago(48),
+        term_start=datetime.date(2024, 1, 1),
+        term_end=datetime.date(2024, 12, 31),
+    )
     late_authorisation = make_authorisation(live=False, signed_at=hours_ago(30))
     assert overdue_items() == [late_authorisation, late]
 
