@@ -333,6 +333,7 @@ class Spokesperson(PressContact):
         if other is not None:
             raise ValidationError({"term_start": self._conflict_error(other)})
 
+
 class Authorisation(PressContact):
     """A person authorised in writing to speak to the press on one matter, for a period."""
 

@@ -112,7 +112,7 @@ def test_invalid_contact_details_are_refused_with_a_message(editorial, as_user, 
 def test_the_vietnamese_admin_explains_an_overlapping_term(editorial, as_user):
     make_spokesperson()
     profile = UserProfile.get_for_user(editorial.editor)
-    profile.preferred_language = "en"
+    profile.preferred_language = "vi"
     profile.save()
     client = as_user(editorial.editor)
     draft = Spokesperson(
@@ -128,7 +128,7 @@ def test_the_vietnamese_admin_explains_an_overlapping_term(editorial, as_user):
     count = Spokesperson.objects.count()
     response = client.post(reverse(f"{URLS}:add"), form_data(draft))
     assert response.status_code == 200
-    assert "only one spokesperson is current" in response.content.decode()
+    assert "tại mỗi thời điểm chỉ có một người phát ngôn" in response.content.decode()
     assert Spokesperson.objects.count() == count
 
 
