@@ -104,8 +104,8 @@ def test_invalid_contact_details_are_refused_with_a_message(editorial, as_user, 
     )
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Vietnamese phone number" in content
-    assert "@vss.gov.vn" in content
+    assert "Nhập số điện thoại Việt Nam gồm 10 hoặc 11 chữ số" in content
+    assert "thư điện tử công vụ có đuôi @vss.gov.vn" in content
     assert state(person) == before
 
 

@@ -33,7 +33,7 @@ def test_the_footer_shows_the_spokesperson_with_schema_org_markup(client, home):
     assert '<a href="mailto:lan.nt@demo.vss.gov.vn" itemprop="email">' in html
     assert 'itemprop="name">Nguyễn Thị Lan</p>' in html
     assert 'aria-labelledby="bhxh-footer-spokesperson"' in html
-    assert 'alt="Portrait of Nguyễn Thị Lan"' in html
+    assert 'alt="Ảnh chân dung Nguyễn Thị Lan"' in html
 
 
 def test_the_card_switches_on_the_first_day_of_the_new_term(client, home):
