@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 from wagtail.models import Site
 
 from wagtail_bhxh_spokesperson.models import Spokesperson
@@ -36,7 +37,7 @@ def test_an_overlapping_term_is_refused_with_a_clear_message(home):
         appointing_document_number="99/QĐ-BHXH",
         live=False,
     )
-    with pytest.raises(ValidationError) as excinfo:
+    with pytest.raises(ValidationError) as excinfo, translation.override("en"):
         newcomer.full_clean()
     message = " ".join(excinfo.value.message_dict["term_start"])
     assert "Nguyễn Thị Lan" in message and "only one spokesperson is current" in message
