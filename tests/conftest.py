@@ -23,6 +23,15 @@ def statistics_process_caches():
     yield
 
 
+@pytest.fixture(autouse=True)
+def clear_default_cache():
+    """Cached fragments (the spokesperson card) must not outlive a test: ids are reused."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def home(db):
     """A portal home page as the root of the default site."""

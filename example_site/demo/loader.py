@@ -157,11 +157,20 @@ class DemoLoader:
             self.load_english(home, organisation)
             self.load_partner_links()
             self.load_banners()
+            self.load_press(home)
             self.load_statistics(home)
             # Sections made above got the Decision 2474 workflow as they were
             # created (if bhxh_setup ran first); make sure of it either way.
             self.created += len(assign_workflow_to_sections())
         return self.created
+
+    def load_press(self, home):
+        """The spokesperson, an authorisation and the press section, when the spokesperson app is installed."""
+        if not apps.is_installed("wagtail_bhxh_spokesperson"):
+            return
+        from .press import load_press
+
+        self.created += load_press(self, home)
 
     def load_statistics(self, home):
         """Six weeks of sealed demo statistics, when the statistics app is installed."""

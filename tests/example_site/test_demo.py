@@ -14,6 +14,7 @@ from wagtail_bhxh.models import (
     PartnerLink,
     VideoPage,
 )
+from wagtail_bhxh_spokesperson.models import PressReleasePage
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +40,15 @@ def test_demo_serves_every_kind_of_page(demo, client):
         OrganisationPage.objects.get(locale__language_code="vi").url,
         OrganisationPage.objects.get(locale__language_code="en").url,
         "/rss/",
+        "/thong-tin-bao-chi/",
+        PressReleasePage.objects.live().first().url,
     ]
     for url in pages:
         assert client.get(url).status_code == 200, url
     assert PartnerLink.objects.count() >= 10
+    # The spokesperson's card is in the footer, and the press section lists every kind of press information.
+    assert "Nguyễn Thị Thu Hà" in client.get("/").content.decode()
+    assert PressReleasePage.objects.live().values("kind").distinct().count() == 4
 
 
 def test_demo_admin_can_log_in_and_sees_vietnamese(demo, client):

@@ -27,11 +27,14 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import override
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.users.models import UserProfile
 
+from ..models.base import BasePage
 from ..models.page_relations import vietnamese_full_name
 from . import roles
+from .workflow import content_of
 
 logger = logging.getLogger(__name__)
 
@@ -92,19 +95,25 @@ def page_authors(page, workflow_state=None):
     authors = set()
     if workflow_state is not None and workflow_state.requested_by_id:
         authors.add(workflow_state.requested_by)
-    if page.owner_id:
+    if getattr(page, "owner_id", None):
         authors.add(page.owner)
     latest = page.get_latest_revision()
     if latest is not None and latest.user_id:
         authors.add(latest.user)
-    for credit in PageCredit.objects.filter(page_id=page.pk, user__isnull=False).select_related("user"):
-        authors.add(credit.user)
+    if isinstance(page, BasePage):  # snippets in the workflow have no credits
+        for credit in PageCredit.objects.filter(page_id=page.pk, user__isnull=False).select_related("user"):
+            authors.add(credit.user)
     return authors
 
 
 def _task_context(task_state):
     workflow_state = task_state.workflow_state
-    page = workflow_state.content_object.specific
+    page = content_of(workflow_state)
+    if isinstance(page, BasePage):
+        edit_url = admin_url("wagtailadmin_pages:edit", page.pk)
+        history_url = admin_url("wagtailadmin_pages:workflow_history", page.pk)
+    else:  # a snippet moderated by the workflow (e.g. the spokesperson)
+        edit_url = history_url = (get_admin_base_url() or "") + (AdminURLFinder().get_edit_url(page) or "")
     return {
         "page": page,
         "task": task_state.task,
@@ -112,8 +121,8 @@ def _task_context(task_state):
         "workflow": workflow_state.workflow,
         "workflow_state": workflow_state,
         "comment": task_state.comment,
-        "edit_url": admin_url("wagtailadmin_pages:edit", page.pk),
-        "history_url": admin_url("wagtailadmin_pages:workflow_history", page.pk),
+        "edit_url": edit_url,
+        "history_url": history_url,
     }
 
 
@@ -156,7 +165,7 @@ def notify_changes_requested(instance, user=None, **kwargs):
     if not isinstance(task_state, ContentStandardsTaskState | RoleApprovalTaskState):
         return
     rejector = task_state.finished_by
-    page = instance.content_object.specific
+    page = content_of(instance)
     recipients = [
         author
         for author in page_authors(page, instance)
@@ -170,7 +179,7 @@ def notify_approved_with_comment(instance, user=None, **kwargs):
     if not (instance.comment or "").strip():
         return
     workflow_state = instance.workflow_state
-    page = workflow_state.content_object.specific
+    page = content_of(workflow_state)
     recipients = [author for author in page_authors(page, workflow_state) if user is None or author.pk != user.pk]
     send(recipients, "approved_with_comment", {**_task_context(instance), "approved_by": user})
 

@@ -65,7 +65,7 @@ def head_approval_reasons(page):
         for area in page.policy_areas.all():
             if area.slug in area_slugs:
                 reasons.append(_("policy area “%(name)s”") % {"name": area.name})
-    if page.pk:
+    if page.pk and isinstance(page, BasePage):
         TakedownRequest = apps.get_model("wagtail_bhxh", "TakedownRequest")
         takedown = (
             TakedownRequest.objects.carried_out()

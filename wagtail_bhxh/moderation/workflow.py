@@ -37,6 +37,12 @@ FOUR_EYES_MESSAGES = {
 }
 
 
+def content_of(workflow_state):
+    """The object a workflow moderates: the specific page, or a snippet (which has no ``specific``)."""
+    obj = workflow_state.content_object
+    return getattr(obj, "specific", obj)
+
+
 def site_language():
     return translation.override(settings.LANGUAGE_CODE)
 
@@ -212,7 +218,7 @@ def run_standards_task(task_state):
         comment = report.summary_text() if report.findings else ""
     task_state.findings = report.as_json()
     task_state.save(update_fields=["findings"])
-    _log_standards(task_state, report, task_state.workflow_state.content_object.specific)
+    _log_standards(task_state, report, content_of(task_state.workflow_state))
     if report.errors:
         task_state.reject(user=None, update=False, comment=comment)
     else:
@@ -242,7 +248,7 @@ def start_role_task(task, workflow_state, user, start):
     report = standards_report_if_unchecked(workflow_state)
     if report is not None and report.errors:
         task_state = _create_task_state(task, workflow_state, TaskState.STATUS_IN_PROGRESS)
-        _log_standards(task_state, report, workflow_state.content_object.specific)
+        _log_standards(task_state, report, content_of(workflow_state))
         with site_language():
             comment = report.summary_text()
         task_state.reject(user=None, update=False, comment=comment)
@@ -266,7 +272,7 @@ def start_head_task(task, workflow_state, user, start):
             task_state.reasons = reasons
             task_state.save(update_fields=["reasons"])
             log(
-                instance=workflow_state.content_object.specific,
+                instance=content_of(workflow_state),
                 action="wagtail_bhxh.workflow.head_required",
                 revision=revision,
                 data={"workflow": workflow_data, "task": {"id": task.pk, "title": task.name}, "reasons": reasons},
@@ -276,7 +282,7 @@ def start_head_task(task, workflow_state, user, start):
     task_state.comment = skip_reason
     task_state.save(update_fields=["comment"])
     log(
-        instance=workflow_state.content_object.specific,
+        instance=content_of(workflow_state),
         action="wagtail_bhxh.workflow.head_skipped",
         revision=revision,
         data={"workflow": workflow_data, "task": {"id": task.pk, "title": task.name}, "reason": skip_reason},
