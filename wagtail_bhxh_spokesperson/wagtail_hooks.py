@@ -111,3 +111,11 @@ def spokesperson_footer_card(request, page):
 @hooks.register("bhxh_public_head")
 def spokesperson_stylesheet(request, page):
     return format_html('<link rel="stylesheet" href="{}">', static("wagtail_bhxh_spokesperson/css/press.css"))
+
+
+@hooks.register("wagtail_bhxh_compliance_items")
+def spokesperson_compliance(request, today):
+    # Called only by wagtail_bhxh.editorial's compliance page, so it may import that app.
+    from .compliance import spokesperson_items
+
+    return spokesperson_items(request, today)
