@@ -19,8 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from .conf import royalty_settings
 from .flow import STATEMENT_APPROVE_ACTION, STATEMENT_BUILD_ACTION
 from .models import RemunerationLine, RoyaltyEntry, Statement, StatementPerson
+from .remuneration import generate_remuneration
 from .tax import get_tax_rule
 
 
@@ -54,6 +56,7 @@ def build_statement(year, month, user=None):
         RoyaltyEntry.objects.filter(statement=statement).update(statement=None)
         RemunerationLine.objects.filter(statement=statement).update(statement=None)
         statement.people.all().delete()
+        generate_remuneration(year, month)
         entries = RoyaltyEntry.objects.filter(
             status=RoyaltyEntry.Status.APPROVED, statement__isnull=True, published_on__lte=last
         )
@@ -119,6 +122,20 @@ class PersonLines:
     person: StatementPerson
     entries: list = field(default_factory=list)
     remuneration: list = field(default_factory=list)
+
+    @property
+    def payment_deadline(self):
+        """Royalties are due within PAYMENT_DEADLINE_DAYS of publication: the earliest item sets the date."""
+        if not self.entries:
+            return None
+        first = min(entry.published_on for entry in self.entries)
+        return first + datetime.timedelta(days=royalty_settings.PAYMENT_DEADLINE_DAYS)
+
+    @property
+    def is_overdue(self):
+        deadline = self.payment_deadline
+        person = self.person
+        return bool(deadline and not person.paid_on and not person.carried_to_year and timezone.localdate() > deadline)
 
 
 def statement_lines(statement):

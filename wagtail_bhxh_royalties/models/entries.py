@@ -44,6 +44,13 @@ class Contributor(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Entries proposed before the contributor was recorded (matched by the byline name) now point here.
+        RoyaltyEntry.objects.filter(
+            user__isnull=True, contributor__isnull=True, statement__isnull=True, person_name=self.name
+        ).update(contributor=self)
+
     @property
     def masked_id_number(self):
         return mask_identifier(self.id_number)
