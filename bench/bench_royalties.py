@@ -119,7 +119,9 @@ def measure(items, entries, repeat):
     client = Client()
     client.force_login(accountant)
     detail = time_get(f"/admin/bhxh/royalties/statements/{statement.pk}/", repeat=repeat, warmup=1, client=client)
-    printed = time_get(f"/admin/bhxh/royalties/statements/{statement.pk}/print/", repeat=repeat, warmup=1, client=client)
+    printed = time_get(
+        f"/admin/bhxh/royalties/statements/{statement.pk}/print/", repeat=repeat, warmup=1, client=client
+    )
     return {
         "items": items,
         "entries": entries,

@@ -13,7 +13,7 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
@@ -72,10 +72,15 @@ def statement_workbook(statement, organisation=""):
     for column, (_name, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
 
+    prototypes = {}
+
     def cell(value, style):
-        c = WriteOnlyCell(sheet, value=value)
-        c.style = style
-        return c
+        # Naming a style is slow (it is looked up every time); a prototype's style array is copied instead.
+        prototype = prototypes.get(style)
+        if prototype is None:
+            prototype = prototypes[style] = WriteOnlyCell(sheet)
+            prototype.style = style
+        return Cell(sheet, row=1, column=1, value=value, style_array=prototype._style)
 
     def total_row(values):
         sheet.append(
@@ -107,7 +112,7 @@ def statement_workbook(statement, organisation=""):
                     None,
                     None,
                     entry.title,
-                    entry.kind.name,
+                    entry.kind,
                     cell(entry.published_on, "bhxh_date"),
                     float(entry.coefficient) if entry.lump_sum is None else _("lump sum"),
                     float(entry.share_percent),

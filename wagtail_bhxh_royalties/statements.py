@@ -138,17 +138,48 @@ class PersonLines:
         return bool(deadline and not person.paid_on and not person.carried_to_year and timezone.localdate() > deadline)
 
 
+@dataclass(frozen=True)
+class Line:
+    """One entry as shown on a statement (read as values: thousands of them print fast)."""
+
+    pk: int
+    title: str
+    kind: str
+    published_on: datetime.date
+    coefficient: Decimal
+    share_percent: Decimal
+    translation_percent: Decimal | None
+    lump_sum: Decimal | None
+    amount: Decimal
+
+
+LINE_FIELDS = (
+    "pk",
+    "title",
+    "kind__name",
+    "published_on",
+    "coefficient",
+    "share_percent",
+    "translation_percent",
+    "lump_sum",
+    "amount",
+)
+
+
 def statement_lines(statement):
     """[PersonLines] in statement order, in three queries."""
-    people = list(statement.people.select_related("contributor").order_by("sort_order"))
+    people = list(statement.people.order_by("sort_order"))
     by_key = {_key(p.user_id, p.contributor_id, p.name): PersonLines(p) for p in people}
-    for entry in (
-        RoyaltyEntry.objects.filter(statement=statement).select_related("kind").order_by("published_on", "title", "pk")
-    ):
-        group = by_key.get(_key(entry.user_id, entry.contributor_id, entry.person_name))
+    rows = (
+        RoyaltyEntry.objects.filter(statement=statement)
+        .order_by("published_on", "title", "pk")
+        .values_list("user_id", "contributor_id", "person_name", *LINE_FIELDS)
+    )
+    for user_id, contributor_id, person_name, *values in rows:
+        group = by_key.get(_key(user_id, contributor_id, person_name))
         if group is not None:
-            group.entries.append(entry)
-    for line in RemunerationLine.objects.filter(statement=statement).select_related("rule").order_by("pk"):
+            group.entries.append(Line(*values))
+    for line in RemunerationLine.objects.filter(statement=statement).order_by("pk"):
         group = by_key.get(("user", line.user_id))
         if group is not None:
             group.remuneration.append(line)

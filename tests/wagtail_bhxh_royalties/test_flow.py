@@ -79,7 +79,11 @@ def test_translation_share_outside_40_to_65_is_refused(client, royalties, entry)
 @pytest.mark.parametrize("who", ["contributor", "editor", "accountant", "head"])
 def test_only_the_secretary_may_propose_forged_posts_are_refused(client, royalties, entry, who):
     client.force_login(getattr(royalties.users, who))
-    assert_refused(client.post(edit_url(entry), proposal(entry, coefficient="9")))
+    response = client.post(edit_url(entry), proposal(entry, coefficient="9"))
+    if who == "head":  # sent to the page where the head approves; nothing is saved
+        assert response.url == reverse("wagtail_bhxh_royalties_entries:approve", args=(entry.pk,))
+    else:
+        assert_refused(response)
     entry.refresh_from_db()
     assert entry.coefficient == Decimal(1) and entry.status == RoyaltyEntry.Status.NEW
 
@@ -180,3 +184,17 @@ def test_contributors_see_only_their_own_entries(client, royalties, entry):
     content = client.get(reverse("wagtail_bhxh_royalties_entries:mine")).content.decode()
     assert entry.title in content
     assert other.title not in content
+
+
+def test_the_head_opens_an_entry_to_approve_then_to_reopen_it(client, royalties, entry):
+    client.force_login(royalties.users.secretary)
+    client.post(edit_url(entry), proposal(entry, coefficient="6"))
+    client.force_login(royalties.users.head)
+    response = client.get(edit_url(entry), follow=True)
+    content = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("wagtail_bhxh_royalties_entries:approve", args=(entry.pk,))
+    assert "1.404.000" in content and "Một triệu bốn trăm linh bốn nghìn đồng" in content
+    assert "Duyệt và khóa" in content
+    client.post(reverse("wagtail_bhxh_royalties_entries:approve", args=(entry.pk,)))
+    content = client.get(reverse("wagtail_bhxh_royalties_entries:approve", args=(entry.pk,))).content.decode()
+    assert reverse("wagtail_bhxh_royalties_entries:reopen", args=(entry.pk,)) in content

@@ -237,3 +237,18 @@ def test_statement_views_take_a_constant_number_of_queries(client, royalties):
     large = [_queries(client, url) for url in urls]
     assert large == small
     assert len(build_queries) < 25
+
+
+def test_entry_list_and_my_royalties_take_a_constant_number_of_queries(client, royalties):
+    urls = [reverse("wagtail_bhxh_royalties_entries:index"), reverse("wagtail_bhxh_royalties_entries:mine")]
+    client.force_login(royalties.users.contributor)
+    approved(royalties.users.contributor)
+    mine_small = _queries(client, urls[1])
+    client.force_login(royalties.users.head)
+    small = _queries(client, urls[0])
+    for n in range(30):
+        approved(royalties.users.contributor, title=f"Tin {n}")
+        approved(f"Người {n}", kind="anh")
+    assert _queries(client, urls[0]) == small
+    client.force_login(royalties.users.contributor)
+    assert _queries(client, urls[1]) == mine_small

@@ -60,6 +60,8 @@ class EntryEditView(generic.EditView):
 
     def dispatch(self, request, *args, **kwargs):
         if not can_propose(request.user):
+            if can_approve_entries(request.user):  # the head opens an entry to approve or reopen it
+                return redirect("wagtail_bhxh_royalties_entries:approve", kwargs["pk"])
             raise PermissionDenied
         self.object = self.get_object()
         if self.object.is_locked:
@@ -91,19 +93,32 @@ def _require_approver(request):
         raise PermissionDenied(_("Only the head of the editorial board approves royalty entries."))
 
 
-def approve_view(request, pk):
-    """POST: the head approves one proposed entry."""
-    _require_approver(request)
-    entry = get_object_or_404(RoyaltyEntry, pk=pk)
-    if request.method != "POST":
-        return redirect("wagtail_bhxh_royalties_entries:edit", pk)
-    try:
-        flow.approve([entry], request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("'%(entry)s' approved and locked.") % {"entry": entry})
-    return redirect("wagtail_bhxh_royalties_entries:index")
+class ApproveView(WagtailAdminTemplateMixin, TemplateView):
+    """The head's page for one entry: its figures, and approve (POST) when proposed."""
+
+    template_name = "wagtail_bhxh_royalties/admin/entry_approve.html"
+    page_title = gettext_lazy("Approve a royalty entry")
+    header_icon = "check"
+
+    def dispatch(self, request, pk):
+        _require_approver(request)
+        self.entry = get_object_or_404(RoyaltyEntry.objects.select_related("kind"), pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return str(self.entry)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(entry=self.entry, **kwargs)
+
+    def post(self, request, pk):
+        try:
+            flow.approve([self.entry], request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("'%(entry)s' approved and locked.") % {"entry": self.entry})
+        return redirect("wagtail_bhxh_royalties_entries:index")
 
 
 def approve_month_view(request):
@@ -228,7 +243,7 @@ class RoyaltyEntryViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("approve/<int:pk>/", approve_view, name="approve"),
+            path("approve/<int:pk>/", ApproveView.as_view(), name="approve"),
             path("approve-month/", approve_month_view, name="approve_month"),
             path("reopen/<int:pk>/", ReopenView.as_view(), name="reopen"),
             path("mine/", MyEntriesView.as_view(), name="mine"),
