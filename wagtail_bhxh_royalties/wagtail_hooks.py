@@ -57,16 +57,6 @@ def register_my_royalties_menu_item():
     )
 
 
-@hooks.register("register_permissions")
-def register_custom_permissions():
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.filter(
-        content_type__app_label="wagtail_bhxh_royalties",
-        codename__in=["approve_royaltyentry", "view_amounts", "approve_statement"],
-    )
-
-
 @hooks.register("register_log_actions")
 def register_royalty_log_actions(actions):
     log_actions.register(actions)

@@ -198,3 +198,13 @@ def test_the_head_opens_an_entry_to_approve_then_to_reopen_it(client, royalties,
     client.post(reverse("wagtail_bhxh_royalties_entries:approve", args=(entry.pk,)))
     content = client.get(reverse("wagtail_bhxh_royalties_entries:approve", args=(entry.pk,))).content.decode()
     assert reverse("wagtail_bhxh_royalties_entries:reopen", args=(entry.pk,)) in content
+
+
+def test_group_editor_offers_every_royalty_permission(db):
+    from wagtail import hooks
+
+    codenames = set()
+    for hook in hooks.get_hooks("register_permissions"):
+        codenames |= set(hook().values_list("codename", flat=True))
+    expected = {"view_royaltyentry", "view_amounts", "approve_royaltyentry", "approve_statement", "view_contributor"}
+    assert expected <= codenames

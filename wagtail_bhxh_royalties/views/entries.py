@@ -20,7 +20,7 @@ from ..conf import royalty_settings
 from ..forms import MonthForm, ReopenForm, RoyaltyEntryForm
 from ..models import RoyaltyEntry
 from ..permissions import can_approve_entries, can_propose, can_see_amounts
-from .columns import MoneyColumn
+from .columns import AllPermissionsMixin, MoneyColumn
 
 
 class EntryFilterSet(WagtailFilterSet):
@@ -196,7 +196,7 @@ def approve_button_url(entry):
     return reverse("wagtail_bhxh_royalties_entries:approve", args=(entry.pk,))
 
 
-class RoyaltyEntryViewSet(ModelViewSet):
+class RoyaltyEntryViewSet(AllPermissionsMixin, ModelViewSet):
     model = RoyaltyEntry
     name = "entries"
     url_prefix = "bhxh/royalties/entries"

@@ -14,10 +14,10 @@ from ..models import (
     RoyaltyBudget,
     WorkKind,
 )
-from .columns import MoneyColumn
+from .columns import AllPermissionsMixin, MoneyColumn
 
 
-class RuleViewSet(ModelViewSet):
+class RuleViewSet(AllPermissionsMixin, ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     inspect_view_enabled = False

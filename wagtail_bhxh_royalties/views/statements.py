@@ -22,7 +22,7 @@ from ..flow import PAYMENT_ACTION
 from ..forms import PaymentForm
 from ..models import Statement, StatementPerson
 from ..permissions import can_approve_statements, can_build_statements, can_view_statements
-from .columns import MoneyColumn
+from .columns import AllPermissionsMixin, MoneyColumn
 
 
 class StatementCreateView(generic.CreateView):
@@ -194,7 +194,7 @@ class StatementDeleteView(generic.DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class StatementViewSet(ModelViewSet):
+class StatementViewSet(AllPermissionsMixin, ModelViewSet):
     model = Statement
     name = "statements"
     url_prefix = "bhxh/royalties/statements"
