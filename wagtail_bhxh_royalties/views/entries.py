@@ -198,6 +198,8 @@ def approve_button_url(entry):
 
 class RoyaltyEntryViewSet(AllPermissionsMixin, ModelViewSet):
     model = RoyaltyEntry
+    # Nothing links to entries or statements from content; indexing them only slows building a month.
+    add_to_reference_index = False
     name = "entries"
     url_prefix = "bhxh/royalties/entries"
     url_namespace = "wagtail_bhxh_royalties_entries"

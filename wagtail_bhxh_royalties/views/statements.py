@@ -196,6 +196,8 @@ class StatementDeleteView(generic.DeleteView):
 
 class StatementViewSet(AllPermissionsMixin, ModelViewSet):
     model = Statement
+    # Nothing links to entries or statements from content; indexing them only slows building a month.
+    add_to_reference_index = False
     name = "statements"
     url_prefix = "bhxh/royalties/statements"
     url_namespace = "wagtail_bhxh_royalties_statements"
