@@ -7,3 +7,6 @@ class WagtailBhxhRoyaltiesConfig(AppConfig):
     label = "wagtail_bhxh_royalties"
     verbose_name = _("Royalties")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks, signal_handlers  # noqa: F401  (registers checks and connects page_published)

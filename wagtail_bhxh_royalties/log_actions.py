@@ -1,0 +1,44 @@
+"""Audit log actions of the royalties app (shown in the entry's history and Reports › Site history)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter
+
+
+def register(actions):
+    actions.register_action(
+        "wagtail_bhxh_royalties.create", _("Propose royalty entry"), _("Royalty entry proposed on publication")
+    )
+
+    @actions.register_action("wagtail_bhxh_royalties.propose")
+    class Propose(LogFormatter):
+        label = _("Propose coefficient")
+
+        def format_message(self, log_entry):
+            return _("Coefficient %(coefficient)s, share %(share)s %%") % {
+                "coefficient": log_entry.data.get("coefficient", ""),
+                "share": log_entry.data.get("share_percent", ""),
+            }
+
+    actions.register_action(
+        "wagtail_bhxh_royalties.approve", _("Approve royalty entry"), _("Royalty entry approved and locked")
+    )
+
+    @actions.register_action("wagtail_bhxh_royalties.reopen")
+    class Reopen(LogFormatter):
+        label = _("Reopen royalty entry")
+        message = _("Royalty entry reopened")
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+    actions.register_action("wagtail_bhxh_royalties.statement_build", _("Build statement"), _("Statement built"))
+    actions.register_action(
+        "wagtail_bhxh_royalties.statement_approve", _("Approve statement"), _("Statement approved and locked")
+    )
+
+    @actions.register_action("wagtail_bhxh_royalties.payment")
+    class Payment(LogFormatter):
+        label = _("Record payment")
+
+        def format_message(self, log_entry):
+            return _("Payment of %(name)s recorded") % {"name": log_entry.data.get("name", "")}

@@ -1,0 +1,17 @@
+from .entries import Contributor, RoyaltyEntry
+from .rules import BaseSalary, CoefficientFrame, CoefficientUnit, WorkKind
+from .statements import RemunerationLine, RemunerationRule, RoyaltyBudget, Statement, StatementPerson
+
+__all__ = [
+    "BaseSalary",
+    "CoefficientFrame",
+    "CoefficientUnit",
+    "Contributor",
+    "RemunerationLine",
+    "RemunerationRule",
+    "RoyaltyBudget",
+    "RoyaltyEntry",
+    "Statement",
+    "StatementPerson",
+    "WorkKind",
+]
