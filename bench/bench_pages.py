@@ -175,6 +175,11 @@ def run(args):
     rows = []
     for n in sorted(sizes):
         baseline = grow_corpus(home, n)
+        if apps.is_installed("wagtail_bhxh.search"):
+            # The generator writes pages in bulk, past the publish signals that index them.
+            from wagtail_bhxh.search.backends.base import get_backend
+
+            get_backend().rebuild()
         for label, url, base in pages_to_measure(home, baseline, n):
             row = {"database": connection.vendor, "articles": n, "page": label}
             if url is None:

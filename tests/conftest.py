@@ -44,6 +44,14 @@ def home(db):
     return home
 
 
+def _empties_the_database(item):
+    """Transactional tests end by emptying the database, migration-made rows included."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return any(name in getattr(item, "fixturenames", ()) for name in ("transactional_db", "live_server"))
+
+
 def pytest_collection_modifyitems(config, items):
-    """Run the slow wheel/throwaway-project tests last."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is not None)
+    """Run the slow tests last, but before the transactional ones (as pytest-django orders them)."""
+    items.sort(key=lambda item: (_empties_the_database(item), item.get_closest_marker("slow") is not None))

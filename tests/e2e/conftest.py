@@ -25,10 +25,6 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 
 from tests.factories import NewsIndexPageFactory, UserFactory
 
-# Playwright's synchronous API keeps an asyncio loop in the test's thread; the
-# ORM calls the tests make between browser steps are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 DOCS_SCREENSHOTS = ROOT / "docs" / "vi" / "_static" / "huong-dan"
@@ -106,6 +102,21 @@ def chromium():
             "or set BHXH_E2E_CHROMIUM; never `playwright install`."
         )
     sync_api = pytest.importorskip("playwright.sync_api", reason="the dev extra (playwright) is not installed")
+    # Playwright's synchronous API keeps an asyncio loop in the test's thread; the
+    # ORM calls the tests make between browser steps are ordinary synchronous ones.
+    # Set here, not at import, so the rest of the suite keeps Django's protection.
+    unsafe_before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _launch_chromium(sync_api)
+    finally:
+        if unsafe_before is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = unsafe_before
+
+
+def _launch_chromium(sync_api):
     with sync_api.sync_playwright() as playwright:
         # Automation is not announced, so the view counter treats the citizen's browser as a person's.
         browser = playwright.chromium.launch(

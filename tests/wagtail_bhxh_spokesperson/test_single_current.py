@@ -124,7 +124,7 @@ def test_a_term_cannot_end_before_it_starts(home):
         person.save()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_concurrent_publications_leave_exactly_one_current(home):
     """Two editors publish a new open-ended spokesperson at the same moment: one wins, one is refused."""
