@@ -127,10 +127,12 @@ DEFINITIONS = {
     # --- HTTP caching (wagtail_bhxh.http_cache) -------------------------------
     "PUBLIC_CACHE_MAX_AGE": Setting(
         300,
-        "Seconds browsers and front-end caches may keep a public page shown to an "
-        "anonymous visitor (``Cache-Control: public, max-age``). 0: they must "
-        "revalidate every time (cheap with the ETag). Logged-in editors and "
-        "previews always get ``private, no-store``.",
+        "Seconds front-end (shared) caches may keep a public page shown to an "
+        "anonymous visitor (``Cache-Control: public, max-age=0, s-maxage``); the "
+        "suite purges them on publish, unpublish and takedown. Browsers always "
+        "revalidate (cheap with the ETag), so a takedown reaches every reader at "
+        "once. 0: shared caches revalidate too. Logged-in editors and previews "
+        "always get ``private, no-store``.",
         lambda v: non_negative_int(v) and v <= 86400,
         "an integer from 0 to 86400",
     ),

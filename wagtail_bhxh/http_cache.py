@@ -1,10 +1,11 @@
 """HTTP caching of the public pages: Cache-Control, ETag and front-end cache purges.
 
-Public pages served to anonymous visitors are cacheable by browsers and by a
-front-end cache (Varnish, Cloudflare, CloudFront... through
-``wagtail.contrib.frontend_cache``) for ``PUBLIC_CACHE_MAX_AGE`` seconds, and
-carry an ETag so a browser revalidating gets an empty 304 when nothing
-changed. Editors (anyone with a session: logged in, or through a page
+Public pages served to anonymous visitors are kept by a front-end cache
+(Varnish, Cloudflare, CloudFront... through ``wagtail.contrib.frontend_cache``)
+for ``PUBLIC_CACHE_MAX_AGE`` seconds (``s-maxage``), and carry an ETag so a
+browser, which revalidates every time (``max-age=0``), gets an empty 304 when
+nothing changed. Browsers are not allowed to keep pages on their own because
+no purge reaches them, and a taken-down page must disappear at once. Editors (anyone with a session: logged in, or through a page
 password) and previews get ``private, no-store``: what they see may differ from
 what the public sees and must never be stored by a shared cache.
 
@@ -46,7 +47,10 @@ def apply_cache_headers(request, response):
         return response
     max_age = bhxh_settings.PUBLIC_CACHE_MAX_AGE
     if max_age:
-        patch_cache_control(response, public=True, max_age=max_age)
+        # Browsers revalidate every time (a cheap 304 with the ETag), because
+        # nothing can purge them: a takedown must reach every reader at once.
+        # Shared caches keep the page and are purged on publish and takedown.
+        patch_cache_control(response, public=True, max_age=0, s_maxage=max_age)
     else:
         patch_cache_control(response, public=True, no_cache=True)
     patch_vary_headers(response, ("Cookie",))
