@@ -10,7 +10,9 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.urls import reverse
 
 from wagtail_bhxh.models import (
     ArticlePage,
@@ -57,9 +59,19 @@ def public_pages():
         "legal documents listing": LegalDocumentIndexPage.objects.live().first(),
         "legal document": LegalDocumentPage.objects.live().first(),
     }
+    if apps.is_installed("wagtail_bhxh_spokesperson"):
+        from wagtail_bhxh_spokesperson.models import PressIndexPage, PressReleasePage
+
+        first["press section"] = PressIndexPage.objects.live().first()
+        first["press release"] = PressReleasePage.objects.live().first()
     missing = [name for name, page in first.items() if page is None]
     assert not missing, f"the demo content has no {missing}"
-    return {name: page.url for name, page in first.items()}
+    urls = {name: page.url for name, page in first.items()}
+    if apps.is_installed("wagtail_bhxh.search"):
+        search = reverse("wagtail_bhxh:search")
+        urls["search results"] = f"{search}?q=the+bhyt"
+        urls["search without results"] = f"{search}?q=xyzzy+khong+co"
+    return urls
 
 
 FOCUS_STYLE = """el => {
