@@ -155,7 +155,6 @@ PAGES = {
 def warm_up(client, page):
     """Fill per-process caches (site root paths, content types, renditions, counters)."""
     client.get(page.url)
-    client.get(page.url)
 
 
 def count_queries(client, page):
