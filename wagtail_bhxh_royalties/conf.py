@@ -90,6 +90,28 @@ DEFINITIONS = {
         positive_int,
         "a positive integer",
     ),
+    "NOTICES_BEFORE_CARRY_OVER": Setting(
+        3,
+        "Payment notices sent to an unpaid payee before their amount may be carried over to the next year "
+        "(``manage.py bhxh_royalty_carry_over`` or the statement's *Carry over unclaimed amounts*).",
+        positive_int,
+        "a positive integer",
+    ),
+    "NOTICE_INTERVAL_DAYS": Setting(
+        15,
+        "Days between two payment notices to the same payee: the statement's button and "
+        "``manage.py bhxh_royalty_notices`` skip a payee noticed more recently.",
+        positive_int,
+        "a positive integer",
+    ),
+    "NOTICE_CONTACT": Setting(
+        "",
+        "Where and when payees collect their royalties, printed on payment notices (e.g. "
+        '``"Phòng Kế hoạch - Tài chính, tầng 2, giờ hành chính"``). Empty: the address and phone of '
+        "*Settings › Portal*.",
+        lambda v: isinstance(v, str),
+        "a string",
+    ),
     "PAGE_TYPE_KINDS": Setting(
         {
             "wagtail_bhxh.ArticlePage": "tin",

@@ -25,6 +25,8 @@ CREATE_ACTION = "wagtail_bhxh_royalties.create"
 STATEMENT_BUILD_ACTION = "wagtail_bhxh_royalties.statement_build"
 STATEMENT_APPROVE_ACTION = "wagtail_bhxh_royalties.statement_approve"
 PAYMENT_ACTION = "wagtail_bhxh_royalties.payment"
+NOTICE_ACTION = "wagtail_bhxh_royalties.notice"
+CARRY_OVER_ACTION = "wagtail_bhxh_royalties.carry_over"
 
 
 def default_kind_code(page, credit_role):

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -39,12 +40,14 @@ class MonthForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    paid_on = forms.DateField(label=_("Paid on"), required=False)
-    notices_sent = forms.IntegerField(label=_("Notices sent"), min_value=0, max_value=100)
-    carried_to_year = forms.IntegerField(label=_("Carried to year"), min_value=2000, max_value=2100, required=False)
+    paid_on = forms.DateField(
+        label=_("Paid on"),
+        required=False,
+        help_text=_("Leave empty to mark the amount unpaid again."),
+    )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("paid_on") and cleaned.get("carried_to_year"):
-            raise ValidationError(_("A paid amount cannot also be carried to another year."))
-        return cleaned
+    def clean_paid_on(self):
+        paid_on = self.cleaned_data.get("paid_on")
+        if paid_on and paid_on > timezone.localdate():
+            raise ValidationError(_("The payment date cannot be in the future."))
+        return paid_on

@@ -42,3 +42,28 @@ def register(actions):
 
         def format_message(self, log_entry):
             return _("Payment of %(name)s recorded") % {"name": log_entry.data.get("name", "")}
+
+    @actions.register_action("wagtail_bhxh_royalties.notice")
+    class Notice(LogFormatter):
+        label = _("Send payment notices")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            template = (
+                _("Payment notices emailed to %(count)s payees: %(names)s")
+                if data.get("channel") == "email"
+                else _("Payment notice letters sent to %(count)s payees: %(names)s")
+            )
+            return template % {"count": data.get("count", 0), "names": ", ".join(data.get("names", []))}
+
+    @actions.register_action("wagtail_bhxh_royalties.carry_over")
+    class CarryOver(LogFormatter):
+        label = _("Carry over unclaimed amounts")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("%(count)s unclaimed amounts carried to %(year)s: %(names)s") % {
+                "count": data.get("count", 0),
+                "year": data.get("to_year", ""),
+                "names": ", ".join(data.get("names", [])),
+            }

@@ -30,3 +30,8 @@ def can_build_statements(user):
 
 def can_approve_statements(user):
     return has(user, "approve_statement")
+
+
+def can_manage_payments(user):
+    """Payment notices, letters and carry-over: the accountant and the head."""
+    return can_build_statements(user) or can_approve_statements(user)

@@ -11,7 +11,11 @@ ZERO = Decimal(0)
 
 
 def year_report(year, quarter=None):
-    """Aggregates of approved entries of a year (or one quarter of it), in a fixed number of queries."""
+    """Aggregates of approved entries of a year (or one quarter of it), in a fixed number of queries.
+
+    The fund of a year pays what is committed in it, less what was carried
+    over to the next year, plus what earlier years carried over to it.
+    """
     entries = RoyaltyEntry.objects.filter(status=RoyaltyEntry.Status.APPROVED, published_on__year=year)
     months = list(range(1, 13))
     if quarter:
@@ -40,11 +44,18 @@ def year_report(year, quarter=None):
     )
     paid = StatementPerson.objects.filter(statement__year=year, **({"statement__month__in": months} if quarter else {}))
     paid_totals = paid.aggregate(
-        paid=Sum("gross", filter=Q(paid_on__isnull=False)),
+        paid=Sum("gross", filter=Q(paid_on__isnull=False, carried_to_year__isnull=True)),
         carried=Sum("gross", filter=Q(carried_to_year__isnull=False)),
     )
+    # Amounts carried over from earlier years are paid from this year's fund (shown for the whole year).
+    carried_in = [] if quarter else StatementPerson.objects.filter(carried_to_year=year).select_related("statement")
+    carried_in = sorted(carried_in, key=lambda p: (p.statement.year, p.statement.month, p.sort_order))
+    carried_in_total = sum((person.gross for person in carried_in), ZERO)
+    carried_in_paid = sum((person.gross for person in carried_in if person.paid_on), ZERO)
     budget = RoyaltyBudget.objects.filter(year=year).first()
     committed = royalties + remuneration
+    carried_out = paid_totals["carried"] or ZERO
+    charged = committed - carried_out + carried_in_total
     return {
         "year": year,
         "quarter": quarter,
@@ -55,7 +66,11 @@ def year_report(year, quarter=None):
         "remuneration": remuneration,
         "committed": committed,
         "paid": paid_totals["paid"] or ZERO,
-        "carried": paid_totals["carried"] or ZERO,
+        "carried": carried_out,
+        "carried_in": carried_in,
+        "carried_in_total": carried_in_total,
+        "carried_in_paid": carried_in_paid,
+        "charged": charged,
         "budget": budget.amount if budget else None,
-        "remaining": (budget.amount - committed) if budget else None,
+        "remaining": (budget.amount - charged) if budget else None,
     }

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -132,6 +133,10 @@ class PersonLines:
         return first + datetime.timedelta(days=royalty_settings.PAYMENT_DEADLINE_DAYS)
 
     @property
+    def email(self):
+        return email_of(self.person)
+
+    @property
     def is_overdue(self):
         deadline = self.payment_deadline
         person = self.person
@@ -166,9 +171,29 @@ LINE_FIELDS = (
 )
 
 
+def with_email(people):
+    """Annotate what payment notices need: the payee's emails and the date of their last notice."""
+    from .models import PaymentNotice
+
+    last_notice = PaymentNotice.objects.filter(person=OuterRef("pk")).order_by("-sent_on").values("sent_on")[:1]
+    return people.annotate(
+        user_email=F("user__email"),
+        user_active=F("user__is_active"),
+        contributor_email=F("contributor__email"),
+        last_notice_on=Subquery(last_notice),
+    )
+
+
+def email_of(person):
+    """Where a payee's notices go: an active staff member's account email, else the contributor's."""
+    if person.user_id:
+        return person.user_email if person.user_active and person.user_email else ""
+    return person.contributor_email or ""
+
+
 def statement_lines(statement):
     """[PersonLines] in statement order, in three queries."""
-    people = list(statement.people.order_by("sort_order"))
+    people = list(with_email(statement.people.order_by("sort_order")))
     by_key = {_key(p.user_id, p.contributor_id, p.name): PersonLines(p) for p in people}
     rows = (
         RoyaltyEntry.objects.filter(statement=statement)

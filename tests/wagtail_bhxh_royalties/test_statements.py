@@ -187,26 +187,27 @@ def test_payment_tracking_after_approval(client, royalties, september):
     person = statement.people.get(name="Trần Văn Ảnh")
     url = reverse("wagtail_bhxh_royalties_statements:payment", args=(person.pk,))
     client.force_login(royalties.users.accountant)
-    client.post(url, {"paid_on": "2024-10-05", "notices_sent": 0})
+    client.post(url, {"paid_on": "2024-10-05"})
     person.refresh_from_db()
     assert person.paid_on is None  # not before the head's approval
     statement.status = Statement.Status.APPROVED
     statement.save()
     client.force_login(royalties.users.secretary)
-    assert_refused(client.post(url, {"paid_on": "2024-10-05", "notices_sent": 0}))
+    assert_refused(client.post(url, {"paid_on": "2024-10-05"}))
     client.force_login(royalties.users.accountant)
-    response = client.post(url, {"paid_on": "2024-10-05", "notices_sent": 0, "carried_to_year": 2025})
-    assert response.status_code == 200  # paid and carried over at once is refused
-    client.post(url, {"paid_on": "2024-10-05", "notices_sent": 1})
+    response = client.post(url, {"paid_on": "2999-01-01"}, HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 200 and "Ngày chi trả không được ở tương lai" in response.content.decode()
+    person.refresh_from_db()
+    assert person.paid_on is None
+    client.post(url, {"paid_on": "2024-10-05"})
     person.refresh_from_db()
     assert person.paid_on == datetime.date(2024, 10, 5)
-    small = statement.people.get(name="Ngô Thị Lan")
-    client.post(
-        reverse("wagtail_bhxh_royalties_statements:payment", args=(small.pk,)),
-        {"paid_on": "", "notices_sent": 3, "carried_to_year": 2025},
-    )
-    small.refresh_from_db()
-    assert (small.notices_sent, small.carried_to_year) == (3, 2025)
+    log = ModelLogEntry.objects.get(action="wagtail_bhxh_royalties.payment")
+    assert log.user == royalties.users.accountant and log.data["paid_on"] == "2024-10-05"
+    # Notices and carry-over are no longer typed in by hand: posting them changes nothing.
+    client.post(url, {"paid_on": "", "notices_sent": 3, "carried_to_year": 2025})
+    person.refresh_from_db()
+    assert (person.paid_on, person.notices_sent, person.carried_to_year) == (None, 0, None)
 
 
 def _queries(client, url):

@@ -1,4 +1,5 @@
 from .entries import Contributor, RoyaltyEntry
+from .payments import PaymentNotice
 from .rules import BaseSalary, CoefficientFrame, CoefficientUnit, WorkKind
 from .statements import RemunerationLine, RemunerationRule, RoyaltyBudget, Statement, StatementPerson
 
@@ -7,6 +8,7 @@ __all__ = [
     "CoefficientFrame",
     "CoefficientUnit",
     "Contributor",
+    "PaymentNotice",
     "RemunerationLine",
     "RemunerationRule",
     "RoyaltyBudget",

@@ -35,6 +35,9 @@ class Contributor(models.Model):
     bank_name = models.CharField(_("bank"), max_length=150, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Payment notices (thông báo nhận nhuận bút) are emailed here.")
+    )
 
     class Meta:
         ordering = ["name"]

@@ -67,6 +67,7 @@ class StatementPerson(models.Model):
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     notices_sent = models.PositiveSmallIntegerField(_("notices sent"), default=0)
     carried_to_year = models.PositiveSmallIntegerField(_("carried to year"), null=True, blank=True)
+    carried_on = models.DateField(_("carried over on"), null=True, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -1,8 +1,13 @@
 """The rules as data in the admin: base salary, unit value, kinds, frames, remuneration, fund."""
 
+from decimal import Decimal
+
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import (
@@ -12,6 +17,7 @@ from ..models import (
     Contributor,
     RemunerationRule,
     RoyaltyBudget,
+    StatementPerson,
     WorkKind,
 )
 from .columns import AllPermissionsMixin, MoneyColumn
@@ -88,6 +94,24 @@ class RemunerationRuleViewSet(RuleViewSet):
     form_fields = ["name", "role", "mode", "percent", "cap", "rate", "effective_from", "effective_to"]
 
 
+class BudgetIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # Unclaimed amounts carried over to a year are paid from that year's fund.
+        carried = (
+            StatementPerson.objects.filter(carried_to_year=OuterRef("year"))
+            .order_by()
+            .values("carried_to_year")
+            .annotate(total=Sum("gross"))
+            .values("total")
+        )
+        money = DecimalField(max_digits=16, decimal_places=0)
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(carried_in=Coalesce(Subquery(carried, output_field=money), Value(Decimal(0)), output_field=money))
+        )
+
+
 class RoyaltyBudgetViewSet(RuleViewSet):
     model = RoyaltyBudget
     name = "budgets"
@@ -95,8 +119,14 @@ class RoyaltyBudgetViewSet(RuleViewSet):
     icon = "calculator"
     menu_label = gettext_lazy("Annual royalty fund")
     menu_order = 450
-    list_display = ["__str__", MoneyColumn("amount", label=gettext_lazy("Fund (đồng)"))]
+    list_display = [
+        "__str__",
+        MoneyColumn("amount", label=gettext_lazy("Fund (đồng)")),
+        MoneyColumn("carried_in", label=gettext_lazy("Carried over from earlier years (đồng)")),
+    ]
     form_fields = ["year", "amount"]
+
+    index_view_class = BudgetIndexView
 
 
 class ContributorViewSet(RuleViewSet):
@@ -117,5 +147,5 @@ class ContributorViewSet(RuleViewSet):
         Column("masked_bank_account", label=gettext_lazy("Bank account")),
         "bank_name",
     ]
-    inspect_view_fields = ["name", "id_number", "tax_code", "bank_account", "bank_name", "address", "phone"]
-    form_fields = ["name", "id_number", "tax_code", "bank_account", "bank_name", "address", "phone"]
+    inspect_view_fields = ["name", "id_number", "tax_code", "bank_account", "bank_name", "address", "phone", "email"]
+    form_fields = ["name", "id_number", "tax_code", "bank_account", "bank_name", "address", "phone", "email"]

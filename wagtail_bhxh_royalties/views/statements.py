@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
@@ -13,15 +14,16 @@ from wagtail.admin.ui.tables import StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
+from wagtail.models import Site
 
+from .. import payments
 from .. import statements as service
 from ..conf import royalty_settings
 from ..export import signature_titles, statement_workbook
-from ..flow import PAYMENT_ACTION
 from ..forms import PaymentForm
 from ..models import Statement, StatementPerson
-from ..permissions import can_approve_statements, can_build_statements, can_view_statements
+from ..permissions import can_approve_statements, can_build_statements, can_manage_payments, can_view_statements
+from ..statements import email_of, with_email
 from .columns import AllPermissionsMixin, MoneyColumn
 
 
@@ -67,12 +69,16 @@ class StatementDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        groups = service.statement_lines(self.statement)
+        manage_payments = can_manage_payments(user) and self.statement.is_locked
         return super().get_context_data(
             statement=self.statement,
-            groups=service.statement_lines(self.statement),
+            groups=groups,
             can_build=can_build_statements(user) and not self.statement.is_locked,
             can_approve=can_approve_statements(user) and not self.statement.is_locked,
             can_record_payment=can_build_statements(user) and self.statement.is_locked,
+            can_manage_payments=manage_payments,
+            notices=payments.notice_summary(groups) if manage_payments else None,
             deadline_days=royalty_settings.PAYMENT_DEADLINE_DAYS,
             **kwargs,
         )
@@ -137,7 +143,7 @@ def approve_view(request, pk):
 
 
 class PaymentView(WagtailAdminTemplateMixin, FormView):
-    """The accountant records a payment, the notices sent, or carries an unclaimed amount to next year."""
+    """The accountant records the date a payee was paid (notices and carry-over have their own actions)."""
 
     form_class = PaymentForm
     template_name = "wagtail_bhxh_royalties/admin/payment.html"
@@ -157,33 +163,141 @@ class PaymentView(WagtailAdminTemplateMixin, FormView):
         return self.person.name
 
     def get_initial(self):
-        return {
-            "paid_on": self.person.paid_on,
-            "notices_sent": self.person.notices_sent,
-            "carried_to_year": self.person.carried_to_year,
-        }
+        return {"paid_on": self.person.paid_on}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(person=self.person, **kwargs)
+        notices = self.person.notices.select_related("sent_by").order_by("number")
+        return super().get_context_data(person=self.person, notices=notices, **kwargs)
 
     def form_valid(self, form):
-        person = self.person
-        for name, value in form.cleaned_data.items():
-            setattr(person, name, value)
-        person.save(update_fields=["paid_on", "notices_sent", "carried_to_year"])
-        log(
-            person.statement,
-            PAYMENT_ACTION,
-            user=self.request.user,
-            data={
-                "name": person.name,
-                "paid_on": person.paid_on.isoformat() if person.paid_on else None,
-                "notices_sent": person.notices_sent,
-                "carried_to_year": person.carried_to_year,
-            },
-        )
+        person = payments.record_payment(self.person, form.cleaned_data["paid_on"], self.request.user)
         messages.success(self.request, _("Payment of %(name)s recorded.") % {"name": person.name})
         return redirect("wagtail_bhxh_royalties_statements:edit", person.statement_id)
+
+
+def _payments_statement(request, pk):
+    """The statement, if the user handles payments (accountant, head) and it is approved."""
+    statement = _statement_or_denied(request, pk)
+    if not can_manage_payments(request.user):
+        raise PermissionDenied
+    return statement
+
+
+def send_notices_view(request, pk):
+    """POST: email a payment notice to every payee of the statement due one."""
+    statement = _payments_statement(request, pk)
+    if request.method != "POST":
+        return redirect("wagtail_bhxh_royalties_statements:edit", pk)
+    if not statement.is_locked:
+        messages.error(request, _("Payment notices are sent once the statement has been approved."))
+        return redirect("wagtail_bhxh_royalties_statements:edit", pk)
+    result = payments.send_notices(request.user, statement=statement)
+    if result.emailed:
+        messages.success(
+            request,
+            ngettext("%(count)s payment notice emailed.", "%(count)s payment notices emailed.", len(result.emailed))
+            % {"count": len(result.emailed)},
+        )
+    elif not result.failed and not result.without_email:
+        messages.info(request, _("No payee is due a notice: all are paid, carried over or noticed recently."))
+    if result.failed:
+        messages.error(
+            request,
+            _("Could not email: %(names)s. Try again later or print their letters.")
+            % {"names": ", ".join(person.name for person in result.failed)},
+        )
+    if result.without_email:
+        messages.warning(
+            request,
+            _("No email address for %(names)s: print their notice letters.")
+            % {"names": ", ".join(person.name for person in result.without_email)},
+        )
+    return redirect("wagtail_bhxh_royalties_statements:edit", pk)
+
+
+class NoticeLettersView(TemplateView):
+    """Printable notice letters (one a page) for payees without email; POST records them as sent.
+
+    By default the letters of the statement's payees due a notice who have no
+    email address; ``?person=ID`` prints one payee's letter (a reprint, or a
+    letter to someone who also has an email).
+    """
+
+    template_name = "wagtail_bhxh_royalties/notice_letters.html"
+
+    def dispatch(self, request, pk):
+        self.statement = _payments_statement(request, pk)
+        if not self.statement.is_locked:
+            messages.error(request, _("Payment notices are sent once the statement has been approved."))
+            return redirect("wagtail_bhxh_royalties_statements:edit", pk)
+        return super().dispatch(request, pk)
+
+    def get_people(self):
+        person = self.request.GET.get("person", "")
+        if person.isdigit():
+            people = payments.outstanding().filter(statement=self.statement, pk=int(person))
+            return list(with_email(people).select_related("statement", "contributor"))
+        due = payments.due_for_notice(statement=self.statement).select_related("contributor")
+        return [p for p in due if not email_of(p)]
+
+    def get_context_data(self, **kwargs):
+        people = self.get_people()
+        return super().get_context_data(
+            statement=self.statement,
+            letters=payments.notice_contexts(people, payments.portal(Site.find_for_request(self.request))),
+            today=timezone.localdate(),
+            signature_titles=signature_titles()[1:],
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        ids = [int(value) for value in request.POST.getlist("person") if value.isdigit()]
+        recorded = payments.record_letters(
+            payments.outstanding().filter(statement=self.statement, pk__in=ids).values_list("pk", flat=True),
+            request.user,
+        )
+        if recorded:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s notice letter recorded as sent.",
+                    "%(count)s notice letters recorded as sent.",
+                    len(recorded),
+                )
+                % {"count": len(recorded)},
+            )
+        else:
+            messages.info(request, _("No letter recorded: those payees are paid, carried over or noticed recently."))
+        return redirect("wagtail_bhxh_royalties_statements:edit", pk)
+
+
+def carry_over_view(request, pk):
+    """POST: carry the statement's unpaid amounts that had enough notices to the next year."""
+    statement = _payments_statement(request, pk)
+    if request.method != "POST":
+        return redirect("wagtail_bhxh_royalties_statements:edit", pk)
+    try:
+        carried = payments.carry_over_statement(statement, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("wagtail_bhxh_royalties_statements:edit", pk)
+    if carried:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s unclaimed amount carried to %(year)s.",
+                "%(count)s unclaimed amounts carried to %(year)s.",
+                len(carried),
+            )
+            % {"count": len(carried), "year": carried[0].carried_to_year},
+        )
+    else:
+        messages.info(
+            request,
+            _("Nothing to carry over: no unpaid amount has had %(count)s notices yet.")
+            % {"count": royalty_settings.NOTICES_BEFORE_CARRY_OVER},
+        )
+    return redirect("wagtail_bhxh_royalties_statements:edit", pk)
 
 
 class StatementDeleteView(generic.DeleteView):
@@ -230,4 +344,7 @@ class StatementViewSet(AllPermissionsMixin, ModelViewSet):
             path("<int:pk>/xlsx/", export_view, name="xlsx"),
             path("<int:pk>/print/", StatementPrintView.as_view(), name="print"),
             path("payment/<int:pk>/", PaymentView.as_view(), name="payment"),
+            path("<int:pk>/notices/", send_notices_view, name="send_notices"),
+            path("<int:pk>/letters/", NoticeLettersView.as_view(), name="letters"),
+            path("<int:pk>/carry-over/", carry_over_view, name="carry_over"),
         ]
