@@ -168,6 +168,15 @@ def test_xlsx_export_as_an_accountant_expects(client, royalties, september):
     assert money_cells and all(cell.number_format == "#,##0" for cell in money_cells)
     person_rows = [row for row in rows if isinstance(row[0], int)]
     assert sum(row[7] for row in person_rows) == total_row[7]
+    # Printed: A4 landscape, the header row frozen and repeated on every page, one bold line per payee.
+    assert (sheet.page_setup.paperSize, sheet.page_setup.orientation) == (9, "landscape")
+    assert sheet.freeze_panes == "A5" and sheet.print_title_rows == "$4:$4"
+    assert sheet["A4"].value in ("STT", "No.") and sheet["A4"].font.b and sheet["A4"].border.left.style == "thin"
+    payee_cells = [row[1] for row in sheet.iter_rows(min_row=5) if isinstance(row[0].value, int)]
+    assert len(payee_cells) == 3 and all(cell.font.b for cell in payee_cells)
+    dates = [row[4].value for row in sheet.iter_rows(min_row=5) if row[4].value is not None]
+    assert dates and all(value.date() == datetime.date(2024, 9, 10) for value in dates)
+    assert sheet.cell(row=6, column=5).number_format == "DD/MM/YYYY"
 
 
 def test_printable_statement_with_signature_blocks(client, royalties, september):
