@@ -189,6 +189,9 @@ def test_printable_statement_with_signature_blocks(client, royalties, september)
     for title in ("Người lập biểu", "Kế toán trưởng", "Trưởng ban biên tập"):
         assert title in content
     assert "Tám triệu một trăm chín mươi nghìn đồng" in content
+    # Print CSS: A4 landscape, headings repeated on each page, a payee's lines kept together.
+    assert "size: A4 landscape" in content and "thead { display: table-header-group; }" in content
+    assert content.count('<tbody class="payee">') == 3
 
 
 def test_payment_tracking_after_approval(client, royalties, september):
