@@ -265,3 +265,40 @@ def test_entry_list_and_my_royalties_take_a_constant_number_of_queries(client, r
     assert _queries(client, urls[0]) == small
     client.force_login(royalties.users.contributor)
     assert _queries(client, urls[1]) == mine_small
+
+
+def test_forged_posts_to_an_approved_statement_change_nothing(client, royalties, september):
+    statement = build_statement(2024, 9)
+    client.force_login(royalties.users.head)
+    client.post(reverse("wagtail_bhxh_royalties_statements:approve", args=(statement.pk,)))
+    before = list(statement.people.values_list("name", "gross", "tax", "net"))
+    client.force_login(royalties.users.accountant)
+    # The statement's page takes no POST (its month cannot be changed), a second approval is refused.
+    response = client.post(reverse("wagtail_bhxh_royalties_statements:edit", args=(statement.pk,)), {"month": 10})
+    assert response.status_code == 405
+    client.force_login(royalties.users.head)
+    response = client.post(reverse("wagtail_bhxh_royalties_statements:approve", args=(statement.pk,)), follow=True)
+    assert "Bảng kê này đã được duyệt" in response.content.decode()
+    # Entries on it: the secretary's forged proposal is refused.
+    entry = september["small"][0]
+    client.force_login(royalties.users.secretary)
+    client.post(
+        reverse("wagtail_bhxh_royalties_entries:edit", args=(entry.pk,)),
+        {"kind": entry.kind_id, "coefficient": "10", "share_percent": "100", "bonus_percent": "0"},
+    )
+    entry.refresh_from_db()
+    statement.refresh_from_db()
+    assert entry.coefficient == Decimal(8) and entry.status == RoyaltyEntry.Status.APPROVED
+    assert statement.month == 9 and statement.approved_by == royalties.users.head
+    assert list(statement.people.values_list("name", "gross", "tax", "net")) == before
+
+
+def test_a_contributor_cannot_open_anyone_elses_entry(client, royalties, september):
+    other = september["outsider"][0]
+    own = september["staff"][0]
+    client.force_login(royalties.users.contributor)
+    for entry in (other, own):  # entries are opened by the secretary and the head; contributors read "My royalties"
+        assert_refused(client.get(reverse("wagtail_bhxh_royalties_entries:edit", args=(entry.pk,))))
+        assert_refused(client.get(reverse("wagtail_bhxh_royalties_entries:approve", args=(entry.pk,))))
+    content = client.get(reverse("wagtail_bhxh_royalties_entries:mine")).content.decode()
+    assert "2.340.000" in content and "Trần Văn Ảnh" not in content
