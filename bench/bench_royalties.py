@@ -27,6 +27,8 @@ from django.test.utils import CaptureQueriesContext
 from .measure import time_get
 
 YEAR, MONTH = 2025, 3
+#: bench/results/royalties-sqlite.md and royalties-postgresql.md
+RESULTS_PER_DATABASE = True
 
 
 def add_arguments(parser):
