@@ -152,3 +152,29 @@ def test_reports_by_person_kind_month_and_budget(client, royalties):
     quarter = client.get(url, {"year": 2024, "quarter": 2}).context["report"]
     assert quarter["committed"] == Decimal(1_800_000) and len(quarter["by_month"]) == 3
     assert "100.000.000" in response.content.decode()
+
+
+def test_rule_listings_take_a_constant_number_of_queries(client, royalties):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail_bhxh_royalties.models import CoefficientFrame, WorkKind
+
+    client.force_login(royalties.users.accountant)
+    urls = [reverse("coefficient_frames:index"), reverse("budgets:index")]
+    RoyaltyBudget.objects.create(year=2024, amount=Decimal(1_000_000))
+
+    def count(url):
+        client.get(url)  # warm
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    small = [count(url) for url in urls]
+    for n in range(8):
+        kind = WorkKind.objects.create(code=f"k{n}", name=f"Thể loại {n}")
+        CoefficientFrame.objects.create(
+            kind=kind, effective_from=datetime.date(2024, 1, 1), minimum=Decimal(1), maximum=Decimal(9)
+        )
+        RoyaltyBudget.objects.create(year=2030 + n, amount=Decimal(1_000_000))
+    assert [count(url) for url in urls] == small

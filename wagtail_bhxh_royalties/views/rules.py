@@ -62,6 +62,12 @@ class WorkKindViewSet(RuleViewSet):
     form_fields = ["name", "code", "sort_order"]
 
 
+class FrameIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # Each row names its kind of work (ModelViewSet has no get_queryset hook, unlike SnippetViewSet).
+        return super().get_base_queryset().select_related("kind")
+
+
 class CoefficientFrameViewSet(RuleViewSet):
     model = CoefficientFrame
     name = "coefficient_frames"
@@ -79,8 +85,7 @@ class CoefficientFrameViewSet(RuleViewSet):
         ]
     )
 
-    def get_queryset(self, request):
-        return CoefficientFrame.objects.select_related("kind")
+    index_view_class = FrameIndexView
 
 
 class RemunerationRuleViewSet(RuleViewSet):
