@@ -242,3 +242,15 @@ def editorial_site(transactional_db, home):
         accountant=user_with_role(roles.ACCOUNTANT, "ketoan", first_name="Thu", last_name="Đỗ"),
     )
     return SimpleNamespace(home=home, news=news, users=users)
+
+
+def expect_text(locator, text, timeout=15_000):
+    """Wait until ``locator`` reads ``text`` (whitespace trimmed).
+
+    Unlike ``page.wait_for_function("...")``, this keeps working under the
+    portal's Content-Security-Policy, which refuses the eval Playwright's
+    polling of a string predicate needs.
+    """
+    from playwright.sync_api import expect
+
+    expect(locator).to_have_text(text, timeout=timeout)

@@ -18,6 +18,8 @@ from PIL import Image
 
 from wagtail_bhxh.models import ArticlePage, TakedownRequest
 
+from .conftest import expect_text
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TITLE = "BHXH tỉnh đối thoại với doanh nghiệp về chính sách bảo hiểm xã hội mới"
@@ -126,7 +128,7 @@ def test_contributor_to_citizen_to_takedown(editorial_site, new_page, steps, tmp
     assert citizen.locator("img[alt='Quang cảnh hội nghị đối thoại với doanh nghiệp']").count() == 1
     counter = citizen.locator("[data-bhxh-count=views]").first
     counter.wait_for()
-    citizen.wait_for_function("document.querySelector('[data-bhxh-count=views]').textContent.trim() === '1'")
+    expect_text(citizen.locator("[data-bhxh-count=views]").first, "1")
     steps.shot(citizen, "citizen-article", docs="07-tin-tren-cong")
 
     # The editor's own visits are not counted.
