@@ -39,4 +39,7 @@ WAGTAIL_BHXH = {
     **WAGTAIL_BHXH,  # noqa: F405
     "ANALYTICS_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
     "ANALYTICS_TRUSTED_PROXIES": 1,
+    # The load comes from distinct visitors (one or two beacons each), so the production
+    # limit stays on and is measured with the rest; BHXH_BENCH_BEACON_RATE_LIMIT=0 leaves it out.
+    "ANALYTICS_BEACON_RATE_LIMIT": int(os.environ.get("BHXH_BENCH_BEACON_RATE_LIMIT", "240")),
 }

@@ -246,7 +246,8 @@ DEFINITIONS = {
     "ANALYTICS_CLIENT_IP_HEADER": Setting(
         "REMOTE_ADDR",
         "Request META key holding the visitor's address, e.g. ``HTTP_X_FORWARDED_FOR`` "
-        "or ``HTTP_X_REAL_IP`` behind a reverse proxy. The address is only hashed, never stored.",
+        "or ``HTTP_X_REAL_IP`` behind a reverse proxy; the visitor statistics and the rate "
+        "limits of search, autocomplete and the beacon read it. The address is only hashed, never stored.",
         non_empty_str,
         "a request.META key",
     ),
@@ -257,6 +258,14 @@ DEFINITIONS = {
         "a client adds in front are ignored).",
         positive_int,
         "a positive integer",
+    ),
+    "ANALYTICS_BEACON_RATE_LIMIT": Setting(
+        240,
+        "View beacons a visitor (one address, hashed) may send per minute; more are "
+        "answered 429 and not counted. A person sends one per page read, so the default "
+        "leaves room for many people behind one carrier-grade NAT; 0 turns the limit off.",
+        non_negative_int,
+        "a non-negative integer",
     ),
     "ANALYTICS_SHOW_SITE_COUNTER": Setting(
         True,

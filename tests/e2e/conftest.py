@@ -7,7 +7,10 @@ locally and ``.ci/run`` installs it.
 
 Each test records a screenshot per step with ``steps.shot(page, "name")``. When
 a test fails, those screenshots and one of every page still open are written
-to ``test-artifacts/<test name>/``. With ``BHXH_DOCS_SCREENSHOTS=1`` the steps
+to ``test-artifacts/<test name>/`` (or ``$BHXH_E2E_ARTIFACTS/<test name>/``).
+
+The tests run on SQLite by default and on PostgreSQL with ``DATABASE_URL``
+set (``DATABASE_URL=postgres://... make test-e2e``), as ``.ci/run`` does. With ``BHXH_DOCS_SCREENSHOTS=1`` the steps
 the editor guide shows (``steps.shot(..., docs="name")``) are also written to
 ``docs/vi/_static/huong-dan/``.
 """
@@ -26,7 +29,8 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 from tests.factories import NewsIndexPageFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
+#: Where screenshots of failed tests go; .ci/run gives the PostgreSQL run a directory of its own.
+ARTIFACTS = ROOT / os.environ.get("BHXH_E2E_ARTIFACTS", "test-artifacts")
 DOCS_SCREENSHOTS = ROOT / "docs" / "vi" / "_static" / "huong-dan"
 CHROMIUM = os.environ.get("BHXH_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -44,6 +48,8 @@ class SerialWSGIServer(ThreadedWSGIServer):
     The tests' in-memory SQLite database is one connection shared with the
     server's threads; the browser's parallel requests (the page editor's
     checks and previews, the beacon) must not use it at the same moment.
+    On PostgreSQL each thread has its own connection and this only keeps
+    the two databases' runs alike.
     Connections stay open (keep-alive) and static files are served freely.
     """
 
@@ -242,3 +248,15 @@ def editorial_site(transactional_db, home):
         accountant=user_with_role(roles.ACCOUNTANT, "ketoan", first_name="Thu", last_name="Đỗ"),
     )
     return SimpleNamespace(home=home, news=news, users=users)
+
+
+def expect_text(locator, text, timeout=15_000):
+    """Wait until ``locator`` reads ``text`` (whitespace trimmed).
+
+    Unlike ``page.wait_for_function("...")``, this keeps working under the
+    portal's Content-Security-Policy, which refuses the eval Playwright's
+    polling of a string predicate needs.
+    """
+    from playwright.sync_api import expect
+
+    expect(locator).to_have_text(text, timeout=timeout)

@@ -7,6 +7,7 @@ in English.
 """
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 from wagtail.models import Collection
 
@@ -22,7 +23,7 @@ REQUIRED_COVERAGE = 0.95
 
 
 def screens(site, article, image, document, topic):
-    return {
+    urls = {
         "dashboard": "/admin/",
         "page explorer": f"/admin/pages/{site.news.pk}/",
         "page editor": f"/admin/pages/{article.pk}/edit/",
@@ -42,7 +43,12 @@ def screens(site, article, image, document, topic):
         "locked pages report": reverse("wagtailadmin_reports:locked_pages"),
         "aging pages report": reverse("wagtailadmin_reports:aging_pages"),
         "site history report": reverse("wagtailadmin_reports:site_history"),
+        # The suite's own screens are built from Wagtail's listings, filters and buttons.
+        "takedown requests": reverse("wagtail_bhxh_takedown:index"),
     }
+    if apps.is_installed("wagtail_bhxh_royalties"):
+        urls["royalty entries"] = reverse("wagtail_bhxh_royalties_entries:index")
+    return urls
 
 
 def test_the_editor_meets_wagtail_in_vietnamese(editorial_site, new_page, steps):

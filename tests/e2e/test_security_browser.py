@@ -6,6 +6,8 @@ from wagtail.embeds.models import Embed
 
 from tests.factories import MediaIndexPageFactory, VideoPageFactory
 
+from .conftest import expect_text
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 VIDEO_URL = "https://www.youtube.com/watch?v=abcdefghijk"
@@ -28,7 +30,7 @@ def test_the_policy_lets_the_beacon_count_and_the_video_play(home, new_page, ste
     )
     response = citizen.goto(video.url)
     assert "frame-src" in response.headers["content-security-policy"]
-    citizen.wait_for_function("document.querySelector('[data-bhxh-count=views]').textContent.trim() === '1'")
+    expect_text(citizen.locator("[data-bhxh-count=views]").first, "1")
     frame = citizen.locator("iframe[src^='https://www.youtube-nocookie.com/embed/']")
     assert frame.count() == 1
     steps.shot(citizen, "video-under-csp")

@@ -157,6 +157,59 @@ def test_forms_refuse_a_post_without_the_csrf_token(home):
         assert client.post(url, {"title": "Giả mạo"}).status_code == 403, url
 
 
+#: Views that take a POST without a CSRF token, and why that is safe.
+CSRF_EXEMPT = {
+    # The view beacon: anonymous, writes one counter row, reads no form; cross-site posts are not counted.
+    "wagtail_bhxh.analytics.views.public.beacon",
+}
+
+
+def every_view(resolver=None, prefix=""):
+    """(route, view function) of every URL the example site answers."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from every_view(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), entry.callback
+
+
+def test_no_view_of_the_suite_or_wagtail_skips_the_csrf_check(settings):
+    """Every form of the suite is protected: the middleware is on and no view opts out but the beacon."""
+    assert "django.middleware.csrf.CsrfViewMiddleware" in settings.MIDDLEWARE
+    exempt, views = set(), 0
+    for route, view in every_view():
+        target = getattr(view, "view_class", None) or view
+        if not hasattr(target, "__qualname__"):  # a callable instance (a feed)
+            target = type(target)
+        name = f"{target.__module__}.{target.__qualname__}"
+        views += 1
+        # Wagtail's own exempt views are its read-only API (Django REST framework enforces CSRF itself).
+        if getattr(view, "csrf_exempt", False) and name.startswith("wagtail_bhxh"):
+            exempt.add(name)
+            assert name in CSRF_EXEMPT, f"{route} ({name}) accepts posts without a CSRF token"
+    assert views > 300  # the admin's views are included
+    assert exempt == CSRF_EXEMPT
+
+
+def test_the_suites_admin_forms_refuse_a_post_without_the_csrf_token(home):
+    from django.apps import apps
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(UserFactory(is_superuser=True))
+    urls = [
+        reverse("wagtailsnippets_wagtail_bhxh_topic:add"),
+        reverse("wagtailimages:add"),
+        reverse("wagtailadmin_pages:add", args=("wagtail_bhxh", "newsindexpage", home.pk)),
+        reverse("wagtail_bhxh_corrections:add"),
+    ]
+    if apps.is_installed("wagtail_bhxh_royalties"):
+        urls.append(reverse("wagtail_bhxh_royalties_statements:add"))
+    for url in urls:
+        assert client.post(url, {"title": "Giả mạo", "name": "Giả mạo"}).status_code == 403, url
+
+
 XSS_PAYLOADS = [
     "<script>alert('xss')</script>",
     '"><img src=x onerror=alert(1)>',

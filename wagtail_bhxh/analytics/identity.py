@@ -9,13 +9,13 @@ another day. Neither the address nor the user agent is stored anywhere.
 
 import datetime
 import hashlib
-import ipaddress
 import secrets
 import threading
 
 from django.core.cache import caches
 
 from ..conf import bhxh_settings
+from ..ratelimit import client_address  # noqa: F401 - where the beacon and older imports find it
 
 SALT_KEY = "bhxh-analytics:salt:{day}"
 #: The salt outlives its day a little: late beacons of the day use it.
@@ -49,23 +49,6 @@ def forget_salts():
     """Drop the salts this process holds (tests; a cache flush elsewhere)."""
     with _lock:
         _local_salts.clear()
-
-
-def client_address(request) -> str:
-    """The visitor's address as the configured header gives it, or "" when unusable."""
-    header = bhxh_settings.ANALYTICS_CLIENT_IP_HEADER
-    raw = request.META.get(header, "")
-    if header == "HTTP_X_FORWARDED_FOR":
-        hops = [hop.strip() for hop in raw.split(",") if hop.strip()]
-        # Each trusted proxy appends the address it received the request from;
-        # entries further left were written by the client and may be forged.
-        index = len(hops) - bhxh_settings.ANALYTICS_TRUSTED_PROXIES
-        raw = hops[index] if 0 <= index < len(hops) else ""
-    raw = raw.strip()[:64]
-    try:
-        return str(ipaddress.ip_address(raw))
-    except ValueError:
-        return ""
 
 
 def visitor_pseudonym(address: str, user_agent: str, day: datetime.date) -> int:

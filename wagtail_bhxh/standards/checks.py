@@ -250,6 +250,31 @@ class ImageSize(Check):
                 )
 
 
+class ImageAltText(Check):
+    code = "image_alt"
+    label = gettext_lazy("Alt text of every image")
+    description = gettext_lazy(
+        "Every image in the content is described for people who cannot see it, unless it is marked decorative."
+    )
+    page_types = (ContentPageMixin,)
+
+    def check(self, page, options):
+        # The editor's image blocks refuse such an image already; imported or
+        # older content, and images whose description was later emptied, are caught here.
+        for field in ("body", "images"):
+            for block, image in stream_images(getattr(page, field, None)):
+                value = block.value
+                alt = getattr(value, "alt", None)
+                if alt is None:  # a site's own image block without the suite's value class
+                    alt = value.get("alt_text") or getattr(image, "description", "")
+                if not value.get("decorative") and not str(alt).strip():
+                    yield (
+                        field,
+                        _("%(field)s: image “%(image)s” has no alt text: describe it or mark it as decorative.")
+                        % {"field": self.field_label(page, field), "image": image.title},
+                    )
+
+
 #: Abbreviations and the words they stand for, spelled out on first use.
 DEFAULT_ABBREVIATIONS = {
     "BHXH": "bảo hiểm xã hội",
@@ -416,6 +441,7 @@ BUILTIN_CHECKS = [
     RepublishedSource(),
     Transcript(),
     ImageSize(),
+    ImageAltText(),
     Abbreviations(),
     InternalLinks(),
     ExternalLinks(),

@@ -4,13 +4,14 @@ import re
 from urllib.parse import parse_qsl
 
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 from wagtail.models import Site
 
 from ...conf import bhxh_settings
+from ...ratelimit import WINDOW_SECONDS, is_limited
 from .. import bots
 from ..identity import client_address, visitor_pseudonym
 from ..models import SiteDailyStats
@@ -35,6 +36,21 @@ def not_counted():
 
 def bad_request(message):
     response = HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def too_many_beacons():
+    """429 with the reason in Vietnamese and in English; the script ignores it, a person reading it understands."""
+    messages = {}
+    for language in ("vi", "en"):
+        with translation.override(language):
+            messages[language] = _("Too many page views from your address. Please wait a minute.")
+    response = JsonResponse(
+        {"error": {"code": "rate_limited", "message": messages["vi"], "message_en": messages["en"]}},
+        status=429,
+        headers={"Retry-After": str(WINDOW_SECONDS)},
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -83,9 +99,14 @@ def beacon(request):
     Everything that is not counted (bots, prefetches, other sites, pages that
     do not exist or are not live) gets the same empty 204 answer, and nothing
     is written. Malformed beacons get 400 with a message, and nothing is written.
+    A visitor over ``ANALYTICS_BEACON_RATE_LIMIT`` beacons a minute gets 429, and
+    nothing is written.
     """
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    # Before anything touches the database: a flood costs one cache increment a beacon.
+    if is_limited(request, "beacon", bhxh_settings.ANALYTICS_BEACON_RATE_LIMIT):
+        return too_many_beacons()
     parsed, error = parse_beacon(request)
     if error:
         return bad_request(error)
