@@ -9,6 +9,14 @@ stored twice as plain words: folded (what matches) and with diacritics
    title weighing ten times the text;
 3. plus a bonus for the words in the order typed (phrase) and close together;
 4. plus a bonus for each word found with the diacritics typed.
+
+No query reads every match (a common word matches most of a 50,000-page
+index): counts and facets read at most COUNT_CAP + 1 matches; up to
+RANK_ALL matches are all ranked with the full score above; past that only
+CANDIDATES pages are (the best titles holding every word on PostgreSQL, from
+the title GIN index; the best BM25 rows inside FTS5 on SQLite), and the
+other matches follow newest first. Only the page of hits shown is fetched.
+See docs/explanation/search-analysis.md.
 """
 
 from __future__ import annotations
@@ -64,8 +72,8 @@ class _Engine:
         """(WHERE SQL, params) true of the entries ``e`` the query matches: no ranking work."""
         raise NotImplementedError
 
-    def score(self, plan: AnalysedQuery, relaxed: bool) -> tuple[str, str, list]:
-        """(WITH SQL + "\\x00" + join SQL, score SQL, params) ranking the matches."""
+    def score(self, plan: AnalysedQuery, relaxed: bool, ids: list[int] | None = None) -> tuple[str, str, list]:
+        """(WITH SQL + "\\x00" + join SQL, score SQL, params) ranking the matches (or only pages ``ids``)."""
         raise NotImplementedError
 
     def candidates(self, plan: AnalysedQuery, relaxed: bool, base_where: str, params: list, size: int) -> list[int]:
@@ -138,15 +146,17 @@ class _SQLite(_Engine):
             [self._expression(plan, relaxed, False)],
         )
 
-    def score(self, plan, relaxed):
+    def score(self, plan, relaxed, ids=None):
         # The title has its own table: BM25 normalises by length, and a long
         # legal text must not drown the title that names what was asked for.
         # MATERIALIZED: each full-text query runs once, not once per joined row.
+        # Candidates only: FTS5 then scores those rows alone, not every match.
+        only = f" AND rowid IN ({', '.join(str(int(pk)) for pk in ids)})" if ids else ""
         with_sql = (
             f"WITH m AS MATERIALIZED (SELECT rowid AS pid, bm25({FTS_TABLE}, 10.0, 1.0, 10.0, 1.0) AS r "  # noqa: S608
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s), "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{only}), "
             f"t AS MATERIALIZED (SELECT rowid AS pid, bm25({FTS_TITLE_TABLE}) AS r FROM {FTS_TITLE_TABLE} "
-            f"WHERE {FTS_TITLE_TABLE} MATCH %s) "
+            f"WHERE {FTS_TITLE_TABLE} MATCH %s{only}) "
         )
         join = "JOIN m ON m.pid = e.page_id LEFT JOIN t ON t.pid = e.page_id"
         score = f"-m.r + {TITLE_WEIGHT} * COALESCE(-t.r, 0)"
@@ -220,7 +230,7 @@ class _PostgreSQL(_Engine):
             title_query = f"({title_query}) | ({' <-> '.join(plan.phrase_words)})"
         return title_query
 
-    def score(self, plan, relaxed):
+    def score(self, plan, relaxed, ids=None):
         folded = self._tsquery(plan, relaxed)
         # Normalisation 2 (by length): a 300 kB legal code must not outrank the
         # article about the subject; its title still counts through fts_title.
@@ -236,6 +246,11 @@ class _PostgreSQL(_Engine):
         # "luật việc làm" puts the Law on Employment above the decrees quoting its name.
         score += f" + {TITLE_COVER_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 2)"
         params.append(folded)
+        if len(plan.phrase_words) > 1:
+            # Twice as much when they are the phrase typed: "Luật An toàn, vệ sinh lao động" above
+            # "Tuân thủ pháp luật về an toàn, vệ sinh lao động".
+            score += f" + {2 * TITLE_COVER_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 2)"
+            params.append(" <-> ".join(plan.phrase_words))
         if plan.accented:
             score += " + ts_rank('{0.1, 0.2, 0.4, 1.0}', e.fts_exact, to_tsquery('simple', %s), 1)"
             params.append(" | ".join(plan.accented))
@@ -595,15 +610,16 @@ class DatabaseSearchBackend(SearchBackend):
         """[(page id, score)] best first: every match when few, else the best candidates (see module doc)."""
         if not plan.concepts:
             return []
-        join, score_sql, score_params = self.engine.score(plan, relaxed)
-        with_sql, _sep, join = join.rpartition("\x00")
         where, where_params = match_where, list(match_params)
+        candidates = None
         if matched > RANK_ALL:
             candidates = self.engine.candidates(plan, relaxed, base_where, params, CANDIDATES)
             if not candidates:
                 return []
             where += f" AND e.page_id IN ({', '.join(['%s'] * len(candidates))})"
             where_params += candidates
+        join, score_sql, score_params = self.engine.score(plan, relaxed, candidates)
+        with_sql, _sep, join = join.rpartition("\x00")
         return [
             (pk, float(score or 0))
             for pk, score in self._rows(
