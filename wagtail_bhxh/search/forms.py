@@ -116,22 +116,15 @@ class SearchForm(forms.Form):
         )
 
 
-class SearchAPIForm(forms.Form):
-    """``GET /api/bhxh/search/?q=&type=&limit=&offset=`` (see the API reference)."""
+class SearchAPIForm(SearchForm):
+    """``GET /api/bhxh/search/?q=&type=&limit=&offset=`` plus the search page's filters (see the API reference).
 
-    q = QueryField(required=False)
-    type = forms.ChoiceField(choices=[("", "")] + [(name, name) for name in SEARCH_TYPES], required=False)
+    Unlike the search page, an invalid parameter is refused (400), never ignored.
+    """
+
     limit = forms.IntegerField(min_value=1, max_value=MAX_LIMIT, required=False)
     offset = forms.IntegerField(min_value=0, max_value=MAX_OFFSET, required=False)
 
-    def clean_q(self):
-        return clean_query(self.cleaned_data.get("q") or "")
-
     def to_query(self) -> SearchQuery:
         data = self.cleaned_data
-        return SearchQuery(
-            q=data["q"],
-            types=(data["type"],) if data.get("type") else (),
-            offset=data.get("offset") or 0,
-            limit=data.get("limit") or 10,
-        )
+        return super().to_query(offset=data.get("offset") or 0, limit=data.get("limit") or 10)

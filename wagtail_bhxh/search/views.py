@@ -98,6 +98,12 @@ def _field_message(name):
         return lambda: _("“offset” must be a whole number from 0 to %(max)s.") % {"max": MAX_OFFSET}
     if name == "type":
         return lambda: _("“type” must be one of: %(types)s.") % {"types": ", ".join(TYPE_LABELS)}
+    if name in ("date_from", "date_to"):
+        return lambda: (
+            _("“%(name)s” must be a date written YYYY-MM-DD, with date_from not after date_to.") % {"name": name}
+        )
+    if name in ("policy_area", "topic"):
+        return lambda: _("“%(name)s” must be the slug of an existing policy area or topic.") % {"name": name}
     return lambda: _("“%(name)s” is not valid.") % {"name": name}
 
 
@@ -122,7 +128,7 @@ def search_api(request):
             status=400,
         )
     query = form.to_query()
-    results = get_backend().search(query) if query.q else None
+    results = get_backend().search(query) if (query.q or form.has_filters) else None
     items = []
     for hit in results.hits if results else []:
         item = {
@@ -136,8 +142,11 @@ def search_api(request):
         if hit.type == "legal_document":
             item["number"] = hit.number
         items.append(item)
+    data = {"count": results.count if results else 0, "results": items}
+    if results and results.count_capped:
+        data["count_capped"] = True
     return JsonResponse(
-        {"count": results.count if results else 0, "results": items},
+        data,
         json_dumps_params={"ensure_ascii": False},
     )
 

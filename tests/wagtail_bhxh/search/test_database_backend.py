@@ -238,3 +238,61 @@ def test_rebuild_command_reports_progress_and_summary(backend, make_article, mak
     text = out.getvalue()
     assert "2/2" in text and "2 pages indexed" in text
     assert backend.search(SearchQuery(q="hai")).count == 1
+
+
+def test_large_result_sets_are_capped_ranked_by_title_and_fully_pageable(backend, make_article, monkeypatch):
+    """Past RANK_ALL matches only title candidates are fully ranked; past COUNT_CAP the count stops."""
+    from wagtail_bhxh.search.backends import database
+
+    monkeypatch.setattr(database, "COUNT_CAP", 12)
+    monkeypatch.setattr(database, "RANK_ALL", 5)
+    monkeypatch.setattr(database, "CANDIDATES", 3)
+    titled = [make_article(f"Lương hưu tháng {n}", day=1 + n) for n in range(4)]
+    others = [make_article(f"Tin số {n}", text="Chi trả lương hưu qua bưu điện.", day=10 + n) for n in range(10)]
+    backend.rebuild()
+    first = backend.search(SearchQuery(q="luong huu", limit=3))
+    assert first.count == 12 and first.count_capped
+    # The three best titles, ranked with the full score, before any text-only match.
+    assert set(ids(first)) <= {p.pk for p in titled}
+    seen = []
+    for offset in range(0, 20, 5):
+        seen += ids(backend.search(SearchQuery(q="luong huu", offset=offset, limit=5)))
+    assert len(seen) == len(set(seen)) == 12
+    assert set(seen) <= {p.pk for p in titled + others}
+    # After the ranked window, the other matches come newest first.
+    tail = [pk for pk in seen[3:] if pk in {p.pk for p in others}]
+    assert tail == [p.pk for p in reversed(others)][: len(tail)]
+    facets = dict(backend.search(SearchQuery(q="luong huu")).facets["type"])
+    assert facets == {"article": 12}  # counted on the capped matches
+
+
+def test_small_result_sets_are_exact(backend, make_article):
+    pages = [make_article(f"Lương hưu tháng {n}", day=1 + n) for n in range(3)]
+    backend.rebuild()
+    results = backend.search(SearchQuery(q="luong huu"))
+    assert results.count == 3 and not results.count_capped
+    assert set(ids(results)) == {p.pk for p in pages}
+
+
+def test_search_runs_a_fixed_number_of_queries(backend, make_article, django_assert_max_num_queries):
+    for n in range(30):
+        make_article(f"Trợ cấp thất nghiệp đợt {n}", text="Hồ sơ hưởng trợ cấp thất nghiệp.", day=1 + n % 28)
+    backend.rebuild()
+    with django_assert_max_num_queries(4):
+        results = backend.search(SearchQuery(q="tro cap that nghiep", limit=20))
+    assert results.count == 30 and len(results.hits) == 20
+
+
+def test_autocomplete_partial_document_numbers(backend, make_document, make_article):
+    decree = make_document("115/2015/NĐ-CP", "Nghị định về bảo hiểm xã hội bắt buộc")
+    decision = make_document("2474/QĐ-BHXH", "Quyết định về quy trình biên tập", document_type="decision")
+    other = make_document("1150/2016/NĐ-CP", "Nghị định khác")
+    make_article("Tin 115 năm")
+    backend.rebuild()
+    for typed in ["nđ 115", "ND 115", "115/2015", "115/20", "nghị định 115"]:
+        found = [item["id"] for item in backend.autocomplete(typed)]
+        assert found and found[0] == decree.pk, typed
+    assert [item["id"] for item in backend.autocomplete("nđ 115")][:2] == [decree.pk, other.pk]
+    for typed in ["qđ 2474", "QD 2474", "2474/qđ", "quyết định 2474"]:
+        items = backend.autocomplete(typed)
+        assert items and items[0]["id"] == decision.pk and items[0]["number"] == "2474/QĐ-BHXH", typed

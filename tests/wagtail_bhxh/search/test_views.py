@@ -226,3 +226,45 @@ def test_queries_per_search_stay_constant_as_content_grows(client, make_article,
     backend.rebuild()
     assert count_queries() == small
     assert small <= 14
+
+
+def test_api_takes_the_search_page_filters(client, corpus):
+    import datetime
+
+    from tests.factories import PolicyAreaFactory
+
+    pages, decree = corpus
+    area = PolicyAreaFactory(name="Bảo hiểm y tế", slug="bhyt")
+    pages[3].policy_areas.add(area)
+    pages[3].save_revision().publish()
+    from wagtail_bhxh.search.backends.base import get_backend
+
+    get_backend().rebuild()
+    assert [i["id"] for i in client.get(API, {"q": "bhyt", "policy_area": "bhyt"}).json()["results"]] == [pages[3].pk]
+    data = client.get(API, {"q": "bao hiem", "doc_type": "decree", "year": 2015, "status": decree.status}).json()
+    assert [i["id"] for i in data["results"]] == [decree.pk]
+    day = pages[14].first_published_at.date()
+    data = client.get(API, {"q": "the bhyt", "date_from": (day - datetime.timedelta(days=1)).isoformat()}).json()
+    assert data["count"] == 2
+    data = client.get(API, {"q": "the bhyt", "sort": "date", "limit": 2}).json()
+    assert [i["id"] for i in data["results"]] == [pages[14].pk, pages[13].pk]
+    # Filters alone browse, newest first.
+    assert client.get(API, {"type": "legal_document"}).json()["count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"date_from": "2024-13-45"}, "date_from"),
+        ({"date_from": "2024-05-01", "date_to": "2024-04-01"}, "date_to"),
+        ({"policy_area": "khong-co"}, "policy_area"),
+        ({"year": "abc"}, "year"),
+        ({"sort": "price"}, "sort"),
+    ],
+)
+def test_api_refuses_bad_filters_in_both_languages(client, corpus, params, field):
+    response = client.get(API, {"q": "bhyt", **params})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert set(error["fields"]) == {field}
+    assert error["fields"][field]["vi"] != error["fields"][field]["en"]

@@ -62,6 +62,9 @@ class SearchResults:
     suggestion: str = ""
     #: True when no page had every word and the hits match only some of them.
     relaxed: bool = False
+    #: True when more pages matched than are counted: ``count`` is then a lower bound
+    #: and the hits end there (see the search explanation in the docs).
+    count_capped: bool = False
 
 
 class SearchBackend:

@@ -9,6 +9,14 @@ stored twice as plain words: folded (what matches) and with diacritics
    title weighing ten times the text;
 3. plus a bonus for the words in the order typed (phrase) and close together;
 4. plus a bonus for each word found with the diacritics typed.
+
+No query reads every match (a common word matches most of a 50,000-page
+index): counts and facets read at most COUNT_CAP + 1 matches; up to
+RANK_ALL matches are all ranked with the full score above; past that only
+CANDIDATES pages are (the best titles holding every word on PostgreSQL, from
+the title GIN index; the best BM25 rows inside FTS5 on SQLite), and the
+other matches follow newest first. Only the page of hits shown is fetched.
+See docs/explanation/search-analysis.md.
 """
 
 from __future__ import annotations
@@ -33,6 +41,14 @@ FTS_TITLE_TABLE = "wagtail_bhxh_search_fts_title"
 SNIPPET_SCAN = 40_000
 #: How much a match in the title counts beside the whole text.
 TITLE_WEIGHT = 3
+#: Matches counted at most: above, the count is this and ``count_capped`` is set.
+COUNT_CAP = 1000
+#: Up to this many matches, every one is ranked with the full score.
+RANK_ALL = 300
+#: Above RANK_ALL, candidates taken from each cheap source before the full score.
+CANDIDATES = 100
+#: PostgreSQL: how much a title holding every word counts, by the share of the title they fill.
+TITLE_COVER_WEIGHT = 100
 #: Pages fetched and written per batch when rebuilding.
 BATCH_SIZE = 200
 #: Titles whose words feed the zero-results suggestion.
@@ -52,12 +68,30 @@ class _Engine:
     def delete(self, cursor, page_ids: list[int]):
         raise NotImplementedError
 
-    def match(self, plan: AnalysedQuery, relaxed: bool) -> tuple[str, str, list, str, list]:
-        """(join SQL, score SQL, its params, where SQL, its params) for the full-text part."""
+    def match_where(self, plan: AnalysedQuery, relaxed: bool) -> tuple[str, list]:
+        """(WHERE SQL, params) true of the entries ``e`` the query matches: no ranking work."""
+        raise NotImplementedError
+
+    def score(self, plan: AnalysedQuery, relaxed: bool, ids: list[int] | None = None) -> tuple[str, str, list]:
+        """(WITH SQL + "\\x00" + join SQL, score SQL, params) ranking the matches (or only pages ``ids``)."""
+        raise NotImplementedError
+
+    def candidates(self, plan: AnalysedQuery, relaxed: bool, base_where: str, params: list, size: int) -> list[int]:
+        """Page ids of at most ``2 * size`` matches likely to rank best, found without reading every match."""
         raise NotImplementedError
 
     def title_prefix(self, words: list[str]) -> tuple[str, str, list]:
         raise NotImplementedError
+
+    def prefix_where(self, column: str, pattern: str) -> tuple[str, list]:
+        """An indexed ``column LIKE pattern`` for patterns with a fixed start."""
+        return f"{column} LIKE %s", [pattern]
+
+
+def _rows(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _quote(words) -> str:
@@ -106,24 +140,56 @@ class _SQLite(_Engine):
             expression += " OR " + _quote(plan.phrase_words)
         return expression
 
-    def filter(self, plan, relaxed):
-        """The full-text condition alone, for counts and facets (no ranking work)."""
-        with_sql = f"WITH m AS MATERIALIZED (SELECT rowid AS pid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "  # noqa: S608
-        return with_sql + "\x00JOIN m ON m.pid = e.page_id", "0", [self._expression(plan, relaxed, False)], "", []
+    def match_where(self, plan, relaxed):
+        return (
+            f"e.page_id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",  # noqa: S608
+            [self._expression(plan, relaxed, False)],
+        )
 
-    def match(self, plan, relaxed):
+    def score(self, plan, relaxed, ids=None):
         # The title has its own table: BM25 normalises by length, and a long
         # legal text must not drown the title that names what was asked for.
         # MATERIALIZED: each full-text query runs once, not once per joined row.
+        # (Not restricted to ``ids`` inside FTS5: "MATCH ... AND rowid IN (...)" runs
+        # the match once per id, far slower than scoring every match in C.)
+        only = ""
         with_sql = (
             f"WITH m AS MATERIALIZED (SELECT rowid AS pid, bm25({FTS_TABLE}, 10.0, 1.0, 10.0, 1.0) AS r "  # noqa: S608
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s), "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{only}), "
             f"t AS MATERIALIZED (SELECT rowid AS pid, bm25({FTS_TITLE_TABLE}) AS r FROM {FTS_TITLE_TABLE} "
-            f"WHERE {FTS_TITLE_TABLE} MATCH %s) "
+            f"WHERE {FTS_TITLE_TABLE} MATCH %s{only}) "
         )
         join = "JOIN m ON m.pid = e.page_id LEFT JOIN t ON t.pid = e.page_id"
         score = f"-m.r + {TITLE_WEIGHT} * COALESCE(-t.r, 0)"
-        return with_sql + "\x00" + join, score, [self._expression(plan, relaxed), self._title_expression(plan)], "", []
+        return with_sql + "\x00" + join, score, [self._expression(plan, relaxed), self._title_expression(plan)]
+
+    def candidates(self, plan, relaxed, base_where, params, size):
+        # FTS5 ranks inside its own index; only the best rows meet the entry table.
+        concepts = ["(" + " OR ".join(_quote(alt) for alt in concept) + ")" for concept in plan.concepts]
+        title = (" OR " if relaxed else " AND ").join(concepts)
+        ids: list[int] = []
+        for table, expression, rank in (
+            (FTS_TABLE, self._expression(plan, relaxed, False), f"bm25({FTS_TABLE}, 10.0, 1.0, 10.0, 1.0)"),
+            (FTS_TITLE_TABLE, title, f"bm25({FTS_TITLE_TABLE})"),
+        ):
+            inner_limit = "" if base_where != "1=1" else f" LIMIT {size}"
+            ids += [
+                row[0]
+                for row in _rows(
+                    f"SELECT e.page_id FROM (SELECT rowid AS pid, {rank} AS r FROM {table} "  # noqa: S608
+                    f"WHERE {table} MATCH %s ORDER BY r{inner_limit}) m "
+                    f"JOIN {ENTRY_TABLE} e ON e.page_id = m.pid WHERE {base_where} ORDER BY m.r LIMIT {size}",
+                    [expression, *params],
+                )
+            ]
+        return list(dict.fromkeys(ids))
+
+    def prefix_where(self, column, pattern):
+        # SQLite's LIKE ignores case and so its index: a range on the (binary) index first.
+        fixed = pattern.split("%", 1)[0].split("_", 1)[0]
+        if not fixed:
+            return f"{column} LIKE %s", [pattern]
+        return f"{column} >= %s AND {column} < %s AND {column} LIKE %s", [fixed, fixed + "\U0010ffff", pattern]
 
     def title_prefix(self, words):
         # The titles' own table: far smaller than the full text.
@@ -155,32 +221,58 @@ class _PostgreSQL(_Engine):
         concepts = ["(" + " | ".join(" <-> ".join(alt) for alt in concept) + ")" for concept in plan.concepts]
         return (" | " if relaxed else " & ").join(concepts)
 
-    def match(self, plan, relaxed):
+    def match_where(self, plan, relaxed):
+        return "e.fts_folded @@ to_tsquery('simple', %s)", [self._tsquery(plan, relaxed)]
+
+    @staticmethod
+    def _title_query(plan: AnalysedQuery) -> str:
+        title_query = _PostgreSQL._tsquery(plan, relaxed=True)
+        if len(plan.phrase_words) > 1:
+            title_query = f"({title_query}) | ({' <-> '.join(plan.phrase_words)})"
+        return title_query
+
+    def score(self, plan, relaxed, ids=None):
         folded = self._tsquery(plan, relaxed)
         # Normalisation 2 (by length): a 300 kB legal code must not outrank the
         # article about the subject; its title still counts through fts_title.
         score = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 2) * 100"
         params = [folded]
-        title_query = self._tsquery(plan, relaxed=True)
         if len(plan.phrase_words) > 1:
             score += " + 200 * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 2)"
             params.append(" <-> ".join(plan.phrase_words))
-            title_query = f"({title_query}) | ({' <-> '.join(plan.phrase_words)})"
         # The title on its own: a long legal text must not drown the title that names what was asked for.
         score += f" + {TITLE_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 1)"
-        params.append(title_query)
+        params.append(self._title_query(plan))
+        # A title with every word, by the share of the title they fill (normalisation 2):
+        # "luật việc làm" puts the Law on Employment above the decrees quoting its name.
+        score += f" + {TITLE_COVER_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 2)"
+        params.append(folded)
+        if len(plan.phrase_words) > 1:
+            # Twice as much when they are the phrase typed: "Luật An toàn, vệ sinh lao động" above
+            # "Tuân thủ pháp luật về an toàn, vệ sinh lao động".
+            score += f" + {2 * TITLE_COVER_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 2)"
+            params.append(" <-> ".join(plan.phrase_words))
         if plan.accented:
             score += " + ts_rank('{0.1, 0.2, 0.4, 1.0}', e.fts_exact, to_tsquery('simple', %s), 1)"
             params.append(" | ".join(plan.accented))
-        return "", score, params, "e.fts_folded @@ to_tsquery('simple', %s)", [folded]
+        return "", score, params
 
-    def filter(self, plan, relaxed):
-        folded = self._tsquery(plan, relaxed)
-        return "", "0", [], "e.fts_folded @@ to_tsquery('simple', %s)", [folded]
+    def candidates(self, plan, relaxed, base_where, params, size):
+        # Titles are short and have their own GIN index: the pages whose title
+        # has every word, best title first. Such a title implies the whole
+        # entry matches (fts_folded starts with the title). A title with only
+        # some of the words is no cheap signal: "luật" alone is in thousands.
+        rank = "ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 2) DESC, e.date DESC, e.page_id DESC"
+        sql = (
+            f"SELECT e.page_id FROM {ENTRY_TABLE} e WHERE {base_where} "  # noqa: S608
+            f"AND e.fts_title @@ to_tsquery('simple', %s) ORDER BY {rank} LIMIT {size}"
+        )
+        return [row[0] for row in _rows(sql, [*params, self._tsquery(plan, relaxed), self._title_query(plan)])]
 
     def title_prefix(self, words):
-        query = " & ".join([f"{w}:A" for w in words[:-1]] + [f"{words[-1]}:*A"])
-        return "", "e.fts_folded @@ to_tsquery('simple', %s)", [query]
+        # fts_title has its own GIN index (migration 0003): short vectors, cheap rechecks.
+        query = " & ".join([*words[:-1], f"{words[-1]}:*"])
+        return "", "e.fts_title @@ to_tsquery('simple', %s)", [query]
 
 
 class DatabaseSearchBackend(SearchBackend):
@@ -340,13 +432,13 @@ class DatabaseSearchBackend(SearchBackend):
             params.append(query.year)
         return where, params
 
-    @staticmethod
-    def _number_filter(plan: AnalysedQuery) -> tuple[str, list]:
+    def _number_filter(self, plan: AnalysedQuery) -> tuple[str, list]:
         parts, params = [], []
         for number in plan.numbers:
             if number.partial:
-                parts.append("e.number_key LIKE %s")
-                params.append(number.like_pattern)
+                sql, sql_params = self.engine.prefix_where("e.number_key", number.like_pattern)
+                parts.append(f"({sql})")
+                params.extend(sql_params)
             else:
                 parts.append("e.number_key = %s")
                 params.append(number.folded_key)
@@ -414,94 +506,79 @@ class DatabaseSearchBackend(SearchBackend):
                 )
             ]
 
-        # Snippets come from the start of long texts: no need to read 300 kB legal codes.
-        columns = f"e.page_id, e.title, e.url, e.type, e.date, e.number, e.intro, substr(e.body, 1, {SNIPPET_SCAN})"
-        if not plan.concepts:
-            # Browsing (filters only) or a number alone.
-            text_join, score_sql, score_params, text_where, text_params = "", "0", [], "", []
-            if plan.numbers:
-                text_where, text_params = "1=0", []
-            count_sql = (text_join, score_sql, score_params, text_where, text_params)
+        if plan.concepts:
+            text_where, text_params = self.engine.match_where(plan, relaxed)
         else:
-            count_sql = self.engine.filter(plan, relaxed)
-            text_join, score_sql, score_params, text_where, text_params = self.engine.match(plan, relaxed)
-        text_with, _sep, text_join = text_join.rpartition("\x00")
-        full_where = " AND ".join(filter(None, [base_where, text_where]))
-        join_params = score_params if text_join else []
-        select_params = [] if text_join else score_params
-        # Counting, facets and the named pages need the matches, not their ranking.
-        count_with, _sep, count_join = count_sql[0].rpartition("\x00")
-        count_join_params = count_sql[2] if count_join else []
-        count_where = " AND ".join(filter(None, [base_where, count_sql[3]]))
-        count_params = count_join_params + params + count_sql[4]
+            # Browsing (filters only), or a number alone (only the named pages).
+            text_where, text_params = ("1=0" if plan.numbers else "1=1"), []
+        match_where = f"{base_where} AND {text_where}"
+        match_params = params + text_params
 
-        facet_rows = self._rows(
-            f"{count_with}SELECT e.type, e.doc_type, e.year, e.status, COUNT(*) FROM {ENTRY_TABLE} e {count_join} "  # noqa: S608
-            f"WHERE {count_where} GROUP BY e.type, e.doc_type, e.year, e.status",
-            count_params,
+        # Counting and facets read at most COUNT_CAP + 1 matches: never the whole index.
+        # (One more than the cap is read to know whether there are more; it is not counted.)
+        counted = self._rows(
+            f"SELECT s.type, s.doc_type, s.year, s.status, SUM(CASE WHEN s.n <= {COUNT_CAP} THEN 1 ELSE 0 END), "  # noqa: S608
+            "COUNT(*) FROM ("
+            f"SELECT e.type, e.doc_type, e.year, e.status, ROW_NUMBER() OVER () AS n FROM {ENTRY_TABLE} e "
+            f"WHERE {match_where} LIMIT {COUNT_CAP + 1}) s GROUP BY s.type, s.doc_type, s.year, s.status",
+            match_params,
         )
-        matched_count = sum(row[4] for row in facet_rows)
+        facet_rows = [row[:5] for row in counted if row[4]]
+        matched = sum(row[4] for row in facet_rows)
+        capped = sum(row[5] for row in counted) > COUNT_CAP
         named_in_text = set()
-        if named and matched_count:
+        if named and matched:
             marks = ", ".join(["%s"] * len(named))
             named_in_text = {
                 row[0]
                 for row in self._rows(
-                    f"{count_with}SELECT e.page_id FROM {ENTRY_TABLE} e {count_join} "  # noqa: S608
-                    f"WHERE {count_where} AND e.page_id IN ({marks})",
-                    count_params + named,
+                    f"SELECT e.page_id FROM {ENTRY_TABLE} e WHERE {match_where} AND e.page_id IN ({marks})",  # noqa: S608
+                    match_params + named,
                 )
             }
         extra = [pk for pk in named if pk not in named_in_text]
-        count = matched_count + len(extra)
-
+        count = matched + len(extra)
         facets = self._facets(facet_rows, extra)
-        if query.sort == "date":
-            order = "e.date DESC, e.page_id DESC"
-        else:
-            order = "score DESC, e.date DESC, e.page_id DESC"
-            if named:
-                marks = ", ".join(["%s"] * len(named))
-                order = f"CASE WHEN e.page_id IN ({marks}) THEN 0 ELSE 1 END, {order}"
-        order_params = named if (named and query.sort != "date") else []
 
-        rows = []
         offset, limit = max(query.offset, 0), max(query.limit, 0)
-        if query.sort != "date" and extra:
-            # Named pages not matched by the text come before every text hit.
-            taken = extra[offset : offset + limit]
-            if taken:
-                marks = ", ".join(["%s"] * len(taken))
-                fetched = {
-                    row[0]: row
-                    for row in self._rows(
-                        f"SELECT {columns}, 1000.0 AS score FROM {ENTRY_TABLE} e WHERE e.page_id IN ({marks})",  # noqa: S608
-                        taken,
-                    )
-                }
-                rows.extend(fetched[pk] for pk in taken if pk in fetched)
-            offset = max(0, offset - len(extra))
-            limit -= len(taken)
-        elif query.sort == "date" and extra:
-            full_where = f"(({full_where}) OR e.page_id IN ({', '.join(['%s'] * len(extra))}))"
-            text_params = text_params + extra
-            if text_join:
-                text_join = "LEFT " + text_join
-        if limit > 0 and (matched_count or (extra and query.sort == "date")):
-            rows.extend(
-                self._rows(
-                    f"{text_with}SELECT {columns}, {score_sql} AS score FROM {ENTRY_TABLE} e {text_join} "  # noqa: S608
-                    f"WHERE {full_where} ORDER BY {order} LIMIT %s OFFSET %s",
-                    join_params + select_params + params + text_params + order_params + [limit, offset],
+        limit = min(limit, max(count - offset, 0))
+        scores: dict[int, float] = {}
+        if limit <= 0:
+            page_ids = []
+        elif query.sort == "date":
+            page_ids = self._by_date(match_where, match_params, extra, [], limit, offset)
+        else:
+            # Named pages, then the ranked window, then the other matches newest first.
+            window = self._ranked_window(plan, relaxed, base_where, params, match_where, match_params, matched)
+            scores = dict.fromkeys(named, 1000.0)
+            scores.update((pk, score) for pk, score in window if pk not in scores)
+            head = list(scores)
+            page_ids = head[offset : offset + limit]
+            if len(page_ids) < limit and matched > len(head) - len(extra):
+                page_ids += self._by_date(
+                    match_where, match_params, [], head, limit - len(page_ids), max(0, offset - len(head))
                 )
-            )
+        rows = {}
+        if page_ids:
+            columns = f"e.page_id, e.title, e.url, e.type, e.date, e.number, e.intro, substr(e.body, 1, {SNIPPET_SCAN})"
+            marks = ", ".join(["%s"] * len(page_ids))
+            rows = {
+                row[0]: row
+                for row in self._rows(
+                    f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.page_id IN ({marks})",  # noqa: S608
+                    page_ids,
+                )
+            }
         hits = []
         terms = plan.terms + [fold(n.canonical) for n in plan.numbers if not n.partial]
-        for page_id, title, url, type_, date, number, intro, body, score in rows:
+        for page_id in page_ids:
+            if page_id not in rows:
+                continue
+            _pk, title, url, type_, date, number, intro, body = rows[page_id]
             hits.append(
                 SearchHit(
                     page_id=page_id,
-                    score=float(score or 0),
+                    score=float(scores.get(page_id) or 0),
                     snippet=snippet([body, intro], terms, fallback=[intro, body]),
                     title=title,
                     url=url,
@@ -510,7 +587,48 @@ class DatabaseSearchBackend(SearchBackend):
                     number=number,
                 )
             )
-        return SearchResults(count=count, hits=hits, facets=facets)
+        return SearchResults(count=count, hits=hits, facets=facets, count_capped=capped)
+
+    def _by_date(self, match_where, match_params, include, exclude, limit, offset) -> list[int]:
+        """Page ids of the matches (plus ``include``, minus ``exclude``), newest first."""
+        where, where_params = f"({match_where})", list(match_params)
+        if include:
+            where = f"({where} OR e.page_id IN ({', '.join(['%s'] * len(include))}))"
+            where_params += include
+        if exclude:
+            where += f" AND e.page_id NOT IN ({', '.join(['%s'] * len(exclude))})"
+            where_params += exclude
+        return [
+            row[0]
+            for row in self._rows(
+                f"SELECT e.page_id FROM {ENTRY_TABLE} e WHERE {where} "  # noqa: S608
+                "ORDER BY e.date DESC, e.page_id DESC LIMIT %s OFFSET %s",
+                where_params + [limit, offset],
+            )
+        ]
+
+    def _ranked_window(self, plan, relaxed, base_where, params, match_where, match_params, matched):
+        """[(page id, score)] best first: every match when few, else the best candidates (see module doc)."""
+        if not plan.concepts:
+            return []
+        where, where_params = match_where, list(match_params)
+        candidates = None
+        if matched > RANK_ALL:
+            candidates = self.engine.candidates(plan, relaxed, base_where, params, CANDIDATES)
+            if not candidates:
+                return []
+            where += f" AND e.page_id IN ({', '.join(['%s'] * len(candidates))})"
+            where_params += candidates
+        join, score_sql, score_params = self.engine.score(plan, relaxed, candidates)
+        with_sql, _sep, join = join.rpartition("\x00")
+        return [
+            (pk, float(score or 0))
+            for pk, score in self._rows(
+                f"{with_sql}SELECT e.page_id, {score_sql} AS score FROM {ENTRY_TABLE} e {join} "  # noqa: S608
+                f"WHERE {where} ORDER BY score DESC, e.date DESC, e.page_id DESC",
+                score_params + where_params,
+            )
+        ]
 
     def _facets(self, facet_rows, extra) -> dict[str, list[tuple[str, int]]]:
         counters = {name: Counter() for name in ("type", "doc_type", "year", "status")}
@@ -534,6 +652,28 @@ class DatabaseSearchBackend(SearchBackend):
                 counters["status"][status] += n
         return {name: counter.most_common() for name, counter in counters.items() if counter}
 
+    @staticmethod
+    def _number_prefixes(number, folded: str) -> tuple[str, str] | None:
+        """(LIKE pattern of the number typed so far, pattern of the numbers it may grow into), or None.
+
+        "nđ 115" → 115/%nd-% and 115%/%nd-%; "115/20" → 115/20% twice; "qđ 2474" → 2474/%qd-%.
+        """
+
+        def clean(text):
+            return text.replace("%", "").replace("_", "")
+
+        if number is None:
+            if not any(ch.isdigit() for ch in folded):
+                return None
+            typed = clean(folded.replace(" ", "")) + "%"
+            return typed, typed
+        if not number.partial:
+            return number.folded_key, clean(number.folded_key) + "%"
+        exact = number.like_pattern
+        if number.year is None and number.doc_type:
+            return exact, f"{clean(fold(number.number))}%/%{clean(fold(number.doc_type))}-%"
+        return exact, exact
+
     def autocomplete(self, prefix: str, limit: int = 8) -> list[dict]:
         from ..query import clean_query
         from ..vietnamese import parse_document_number
@@ -547,12 +687,14 @@ class DatabaseSearchBackend(SearchBackend):
         rows = []
         folded = fold(prefix).strip()
         number = parse_document_number(prefix)
-        if number or any(ch.isdigit() for ch in folded):
-            key = number.folded_key if number else folded.replace(" ", "")
-            like = key.replace("%", "").replace("_", "") + ("" if number and not number.partial else "%")
+        patterns = self._number_prefixes(number, folded)
+        if patterns:
+            exact, typed = patterns
+            where, where_params = self.engine.prefix_where("e.number_key", typed)
             rows += self._rows(
-                f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.number_key LIKE %s ORDER BY e.date DESC LIMIT %s",  # noqa: S608
-                [like, limit],
+                f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE {where} "  # noqa: S608
+                "ORDER BY CASE WHEN e.number_key LIKE %s THEN 0 ELSE 1 END, e.date DESC, e.page_id DESC LIMIT %s",
+                [*where_params, exact, limit],
             )
         if len(rows) < limit:
             join, where, params = self.engine.title_prefix(words)
