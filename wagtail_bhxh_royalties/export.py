@@ -5,8 +5,8 @@ separator of the reader's locale: 1.234.000 in Vietnamese), the grand total
 is followed by the amount in Vietnamese words, and the sheet ends with the
 signature blocks of the preparer, the chief accountant and the head. The
 header row is frozen and repeats on every printed page (A4 landscape, fitted
-to the page width). The sheet is written by :mod:`.xlsx` (a few microseconds
-a cell, against tens for openpyxl) so a month of thousands of entries exports
+to the page width). The sheet is written by :mod:`.xlsx` (XlsxWriter, a few
+microseconds a cell against tens for openpyxl) so a month of thousands of entries exports
 in a small part of the statement's time budget.
 """
 
