@@ -119,6 +119,25 @@ class PortalPageMixin(models.Model):
 
         return PortalPagePermissionTester(user, self)
 
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page, without a query when none applies.
+
+        The paths of the restricted pages are kept in the fragment cache
+        (``wagtail_bhxh.fragment_cache``); Wagtail's own lookup (two queries)
+        runs only below an alias page, whose restrictions are its source's.
+        """
+        from wagtail.models import PageViewRestriction
+
+        from ..fragment_cache import enabled, get_or_compute
+
+        if not enabled() or self.alias_of_id or not self.path:
+            return super().get_view_restrictions()
+        restricted, alias_parents = get_or_compute("view_restrictions", _restricted_sections, site_id=0)
+        if any(self.path.startswith(path) for path in alias_parents):
+            return super().get_view_restrictions()
+        ids = [pk for path, pk in restricted if self.path.startswith(path)]
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
+
     def route(self, request, path_components):
         if not path_components and not self.live:
             # A page taken down answers 410 Gone or redirects, not 404.
@@ -127,7 +146,21 @@ class PortalPageMixin(models.Model):
             result = route_taken_down(self, request)
             if result is not None:
                 return result
+        if len(path_components) > 1 and type(self).route is PortalPageMixin.route:
+            # Two queries for the whole path rather than two a level (see wagtail_bhxh.routing).
+            from ..routing import route_path
+
+            return route_path(self, request, path_components)
         return super().route(request, path_components)
+
+    @property
+    def localized_draft(self):
+        """Wagtail's, without its query for the active locale when this page is in it."""
+        from ..routing import active_locale_is
+
+        if active_locale_is(self.locale_id):
+            return self
+        return super().localized_draft
 
     def serve(self, request, *args, **kwargs):
         from ..http_cache import cache_public_page
@@ -138,6 +171,15 @@ class PortalPageMixin(models.Model):
         if takedown is not None:
             return add_content_security_policy(serve_taken_down(request, self, takedown))
         return add_content_security_policy(cache_public_page(request, super().serve(request, *args, **kwargs)))
+
+
+def _restricted_sections():
+    """([(path of a restricted page, restriction id)], [paths of alias pages with children])."""
+    from wagtail.models import PageViewRestriction
+
+    restricted = [(path, pk) for pk, path in PageViewRestriction.objects.values_list("pk", "page__path").order_by("pk")]
+    alias_parents = list(BasePage.objects.filter(alias_of__isnull=False, numchild__gt=0).values_list("path", flat=True))
+    return (restricted, alias_parents)
 
 
 class ContentPageMixin(PortalPageMixin):
