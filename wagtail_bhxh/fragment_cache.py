@@ -94,13 +94,28 @@ def get_or_compute(name, compute, *parts, request=None, site_id=None):
     return value
 
 
+def _on_page_change(sender, instance, **kwargs):
+    from .models.base import BasePage
+
+    if isinstance(instance, BasePage):
+        invalidate()
+
+
+def _on_settings_saved(sender, instance, created=False, **kwargs):
+    # The first read of the settings creates them with their defaults, which
+    # is what was shown (and cached) before: nothing changes.
+    if not created:
+        invalidate()
+
+
 def register_signal_handlers():
     """Start a new generation when anything the cached fragments show changes.
 
     Pages: saved (drafts too), published, unpublished, moved or deleted. Sites,
     locales and view restrictions. The portal settings, partner links,
     banners, policy areas, topics, tags, page notices (corrections and
-    withdrawals), images and documents: saved or deleted.
+    withdrawals), credits, related-page links, images and documents: saved or
+    deleted.
     """
     from django.db.models.signals import post_delete, post_save
     from taggit.models import Tag
@@ -109,22 +124,20 @@ def register_signal_handlers():
     from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from .models import Banner, PageNotice, PartnerLink, PolicyArea, PortalSettings, Topic
-    from .models.base import BasePage
+    from .models import (
+        Banner,
+        PageCredit,
+        PageNotice,
+        PartnerLink,
+        PolicyArea,
+        PortalSettings,
+        RelatedPageLink,
+        Topic,
+    )
 
-    def on_page_change(sender, instance, **kwargs):
-        if isinstance(instance, BasePage):
-            invalidate()
-
-    def on_settings_saved(sender, instance, created=False, **kwargs):
-        # The first read of the settings creates them with their defaults,
-        # which is what was shown (and cached) before: nothing changes.
-        if not created:
-            invalidate()
-
-    post_save.connect(on_settings_saved, sender=PortalSettings, dispatch_uid="wagtail_bhxh_fragments_settings_saved")
-    post_save.connect(on_page_change, dispatch_uid="wagtail_bhxh_fragments_page_saved")
-    post_delete.connect(on_page_change, dispatch_uid="wagtail_bhxh_fragments_page_deleted")
+    post_save.connect(_on_settings_saved, sender=PortalSettings, dispatch_uid="wagtail_bhxh_fragments_settings_saved")
+    post_save.connect(_on_page_change, dispatch_uid="wagtail_bhxh_fragments_page_saved")
+    post_delete.connect(_on_page_change, dispatch_uid="wagtail_bhxh_fragments_page_deleted")
     for signal, name in ((page_published, "published"), (page_unpublished, "unpublished"), (post_page_move, "moved")):
         signal.connect(invalidate, dispatch_uid=f"wagtail_bhxh_fragments_page_{name}")
     models = (
@@ -137,6 +150,8 @@ def register_signal_handlers():
         PolicyArea,
         Topic,
         PageNotice,
+        PageCredit,
+        RelatedPageLink,
         Tag,
         get_image_model(),
         get_document_model(),
