@@ -10,8 +10,10 @@ class WagtailBhxhConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .fragment_cache import register_signal_handlers as register_fragment_invalidation
         from .http_cache import register_signal_handlers as register_cache_purges
         from .moderation.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         register_cache_purges()
+        register_fragment_invalidation()

@@ -136,6 +136,15 @@ DEFINITIONS = {
         lambda v: non_negative_int(v) and v <= 86400,
         "an integer from 0 to 86400",
     ),
+    "FRAGMENT_CACHE_SECONDS": Setting(
+        3600,
+        "Seconds the default cache keeps what every public page shares (portal settings, main "
+        "menu, breadcrumbs, partner links, translations, notices, view restrictions; see "
+        "``wagtail_bhxh.fragment_cache``). Any edit of what they show clears them all at once in a "
+        "cache shared by all processes (Redis, Memcached). 0 turns the cache off.",
+        lambda v: non_negative_int(v) and v <= 86400,
+        "an integer from 0 to 86400",
+    ),
     "PUBLIC_ETAGS": Setting(
         True,
         "Send an ETag with public pages and answer 304 Not Modified when the visitor's copy is current.",

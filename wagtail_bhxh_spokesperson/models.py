@@ -42,7 +42,7 @@ from wagtail.search import index
 
 from wagtail_bhxh.blocks import ArticleBodyBlock, AttachmentBlock
 from wagtail_bhxh.models import BasePage, ContentPageMixin, ListingPageMixin
-from wagtail_bhxh.models.pages import image_prefetch
+from wagtail_bhxh.models.pages import image_prefetch, public_q
 from wagtail_bhxh.models.takedown import exclude_withdrawn
 
 from .conf import spokesperson_settings
@@ -424,7 +424,7 @@ class PressIndexPageMixin(ListingPageMixin):
         return exclude_withdrawn(
             self.get_listing_model()
             .objects.live()
-            .public()
+            .filter(public_q())
             .descendant_of(self)
             .defer_streamfields()
             .select_related("feature_image")

@@ -136,19 +136,21 @@ def build_home(home, n):
 
 
 PAGES = {
-    # page: (builder, ceiling of queries per view). About 9 of each are
-    # Wagtail's own routing, site, locale and view-restriction lookups.
-    # Content pages (article, infographic, video, legal document) make one
-    # more for their notices: corrections and withdrawal (Decision 2474).
-    "home": (build_home, 27),
-    "news listing": (build_news_listing, 19),
-    "article": (build_article, 26),
-    "media listing": (build_media_listing, 22),
-    "infographic": (build_infographic, 23),
-    "video": (build_video, 23),
-    "legal document listing": (build_legal_listing, 18),
-    "legal document": (build_legal_document, 20),
-    "organisation": (build_organisation, 15),
+    # page: (builder, ceiling of queries per view, after a first view filled
+    # the fragment cache: see wagtail_bhxh.fragment_cache). Routing costs two
+    # queries (the pages on the path, the specific page); the site, locale,
+    # view restrictions, settings, menu, breadcrumbs, notices, partner links
+    # and a content page's relations come from the cache. What is left is
+    # what the page lists or embeds (images and their renditions).
+    "home": (build_home, 15),
+    "news listing": (build_news_listing, 9),
+    "article": (build_article, 5),
+    "media listing": (build_media_listing, 10),
+    "infographic": (build_infographic, 5),
+    "video": (build_video, 5),
+    "legal document listing": (build_legal_listing, 9),
+    "legal document": (build_legal_document, 7),
+    "organisation": (build_organisation, 6),
 }
 
 

@@ -639,6 +639,10 @@ def generate(articles, *, legal_documents=None, infographics=None, images=6, see
         generator.legal_documents(legal, legal_documents, areas)
         generator.infographics(media, infographics, shared_images, areas)
         generator.reset_sequences()
+    # Rows written in bulk send no signals: drop the cached fragments ourselves.
+    from ..fragment_cache import invalidate
+
+    invalidate()
     return Result(
         articles=articles,
         legal_documents=legal_documents,

@@ -119,6 +119,25 @@ class PortalPageMixin(models.Model):
 
         return PortalPagePermissionTester(user, self)
 
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page, without a query when none applies.
+
+        The paths of the restricted pages are kept in the fragment cache
+        (``wagtail_bhxh.fragment_cache``); Wagtail's own lookup (two queries)
+        runs only below an alias page, whose restrictions are its source's.
+        """
+        from wagtail.models import PageViewRestriction
+
+        from ..fragment_cache import enabled
+
+        if not enabled() or self.alias_of_id or not self.path:
+            return super().get_view_restrictions()
+        restricted, alias_parents = restricted_sections()
+        if any(self.path.startswith(path) for path in alias_parents):
+            return super().get_view_restrictions()
+        ids = [pk for path, pk in restricted if self.path.startswith(path)]
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
+
     def route(self, request, path_components):
         if not path_components and not self.live:
             # A page taken down answers 410 Gone or redirects, not 404.
@@ -127,7 +146,21 @@ class PortalPageMixin(models.Model):
             result = route_taken_down(self, request)
             if result is not None:
                 return result
+        if len(path_components) > 1 and type(self).route is PortalPageMixin.route:
+            # Two queries for the whole path rather than two a level (see wagtail_bhxh.routing).
+            from ..routing import route_path
+
+            return route_path(self, request, path_components)
         return super().route(request, path_components)
+
+    @property
+    def localized_draft(self):
+        """Wagtail's, without its query for the active locale when this page is in it."""
+        from ..routing import active_locale_is
+
+        if active_locale_is(self.locale_id):
+            return self
+        return super().localized_draft
 
     def serve(self, request, *args, **kwargs):
         from ..http_cache import cache_public_page
@@ -138,6 +171,36 @@ class PortalPageMixin(models.Model):
         if takedown is not None:
             return add_content_security_policy(serve_taken_down(request, self, takedown))
         return add_content_security_policy(cache_public_page(request, super().serve(request, *args, **kwargs)))
+
+
+def _restricted_sections():
+    """([(path of a restricted page, restriction id)], [paths of alias pages with children])."""
+    from wagtail.models import PageViewRestriction
+
+    restricted = [(path, pk) for pk, path in PageViewRestriction.objects.values_list("pk", "page__path").order_by("pk")]
+    alias_parents = list(BasePage.objects.filter(alias_of__isnull=False, numchild__gt=0).values_list("path", flat=True))
+    return (restricted, alias_parents)
+
+
+def restricted_sections():
+    """:func:`_restricted_sections`, from the fragment cache."""
+    from ..fragment_cache import enabled, get_or_compute
+
+    if not enabled():
+        return _restricted_sections()
+    return get_or_compute("view_restrictions", _restricted_sections, site_id=0)
+
+
+def public_q():
+    """``PageQuerySet.public()`` as a ``Q``, without its query for the view restrictions.
+
+    ``queryset.filter(public_q())`` leaves out the pages below a view
+    restriction (password, login, groups), read from the fragment cache.
+    """
+    q = models.Q()
+    for path in sorted({path for path, _pk in restricted_sections()[0]}):
+        q &= ~models.Q(path__startswith=path)
+    return q
 
 
 class ContentPageMixin(PortalPageMixin):
@@ -250,7 +313,73 @@ class ContentPageMixin(PortalPageMixin):
     def published_date(self):
         return self.first_published_at or self.go_live_at or self.latest_revision_created_at
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.load_cached_relations(request)
+        return context
+
+    def load_cached_relations(self, request):
+        """Read what the page shows from its relations from the fragment cache, in one cache hit.
+
+        Policy areas, tags, credits, related pages (with their images) and the
+        feature image (with its renditions) of the live page, kept until the
+        next change of any page or snippet (``wagtail_bhxh.fragment_cache``).
+        Previews and drafts read the database as usual.
+        """
+        from ..fragment_cache import enabled, get_or_compute
+
+        if not (self.pk and self.live and enabled(request)):
+            return
+        relations = get_or_compute("page_relations", self._compute_relations, self.pk, request=request)
+        self._bhxh_relations = relations
+        self.__dict__["credits"] = relations["credits"]
+        if relations["feature_image"] is not None and relations["feature_image"].pk == self.feature_image_id:
+            self.feature_image = relations["feature_image"]
+
+    def _compute_relations(self):
+        feature_image = None
+        if self.feature_image_id:
+            feature_image = get_image_model().objects.filter(pk=self.feature_image_id).first()
+        related = self.find_related_pages()
+        for page in related:
+            for image in (getattr(page, "feature_image", None), getattr(page, "poster", None)):
+                if image is not None:
+                    # Renditions made after this entry was cached would be missing
+                    # from a prefetched list; Wagtail's rendition cache has them all.
+                    image.__dict__.pop("prefetched_renditions", None)
+                    getattr(image, "_prefetched_objects_cache", {}).pop("renditions", None)
+        return {
+            "policy_areas": list(self.policy_areas.all()),
+            "tags": list(self.tags.all()),
+            "credits": list(self.bhxh_credits.select_related("user").all()),
+            "related": related,
+            "feature_image": feature_image,
+        }
+
+    def _cached_relation(self, name):
+        relations = getattr(self, "_bhxh_relations", None)
+        return relations[name] if relations is not None else None
+
+    @property
+    def policy_area_list(self):
+        """The page's policy areas, as a list (cached on public views)."""
+        cached = self._cached_relation("policy_areas")
+        return cached if cached is not None else list(self.policy_areas.all())
+
+    @property
+    def tag_list(self):
+        """The page's tags, as a list (cached on public views)."""
+        cached = self._cached_relation("tags")
+        return cached if cached is not None else list(self.tags.all())
+
     def get_related_pages(self, limit=4):
+        """Hand-picked related pages, else the latest live pages sharing a policy area (cached on public views)."""
+        cached = self._cached_relation("related")
+        if cached is not None and limit == 4:
+            return cached
+        return self.find_related_pages(limit)
+
+    def find_related_pages(self, limit=4):
         """Hand-picked related pages, else the latest live pages sharing a policy area."""
         links = self.bhxh_related_links.select_related("related_page").all()
         picked = [link.related_page for link in links if link.related_page.live][:limit]
@@ -262,7 +391,7 @@ class ContentPageMixin(PortalPageMixin):
         queryset = exclude_withdrawn(
             type(self)
             .objects.live()
-            .public()
+            .filter(public_q())
             .exclude(pk=self.pk)
             .filter(policy_areas__in=area_ids)
             .distinct()
@@ -715,7 +844,7 @@ class NewsIndexPageMixin(ListingPageMixin):
         return exclude_withdrawn(
             self.get_listing_model()
             .objects.live()
-            .public()
+            .filter(public_q())
             .descendant_of(self)
             .select_related("feature_image")
             .prefetch_related(image_prefetch(), "policy_areas")
@@ -742,7 +871,7 @@ class MediaIndexPageMixin(ListingPageMixin):
     def get_listing_queryset(self, request):
         return exclude_withdrawn(
             BasePage.objects.live()
-            .public()
+            .filter(public_q())
             .descendant_of(self)
             .type(*self.get_media_models())
             .order_by("-first_published_at", "-pk")
@@ -774,7 +903,7 @@ class LegalDocumentIndexPageMixin(ListingPageMixin):
         return exclude_withdrawn(
             self.get_listing_model()
             .objects.live()
-            .public()
+            .filter(public_q())
             .descendant_of(self)
             .defer_streamfields()
             .order_by("-issued_on", "-pk")
@@ -802,7 +931,7 @@ class PortalHomePageMixin(PortalPageMixin):
         context = super().get_context(request, *args, **kwargs)
         articles = exclude_withdrawn(
             ArticlePage.objects.live()
-            .public()
+            .filter(public_q())
             .descendant_of(self)
             .select_related("feature_image")
             .defer_streamfields()
@@ -817,13 +946,13 @@ class PortalHomePageMixin(PortalPageMixin):
         media = load_specific_cards(
             list(
                 exclude_withdrawn(
-                    BasePage.objects.live().public().descendant_of(self).type(InfographicPage, VideoPage)
+                    BasePage.objects.live().filter(public_q()).descendant_of(self).type(InfographicPage, VideoPage)
                 ).order_by("-first_published_at", "-pk")[:4]
             )
         )
         documents = list(
             exclude_withdrawn(
-                LegalDocumentPage.objects.live().public().descendant_of(self).defer_streamfields()
+                LegalDocumentPage.objects.live().filter(public_q()).descendant_of(self).defer_streamfields()
             ).order_by("-issued_on", "-pk")[:5]
         )
         # One prefetch of images and renditions for every card on the page.

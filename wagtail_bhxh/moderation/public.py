@@ -62,12 +62,26 @@ def page_notices(request, page):
         cache = {}
         if request is not None:
             request._bhxh_page_notices = cache
+    if page.pk not in cache and page.pk not in _pages_with_notices(request):
+        cache[page.pk] = (None, [])
     if page.pk not in cache:
         notices = list(PageNotice.objects.filter(page_id=page.pk).select_related("takedown").order_by("-published_at"))
         withdrawal = next((n for n in notices if n.kind == PageNotice.Kind.WITHDRAWAL), None)
         corrections = [n for n in notices if n.kind == PageNotice.Kind.CORRECTION]
         cache[page.pk] = (withdrawal, corrections)
     return cache[page.pk]
+
+
+def _pages_with_notices(request):
+    """Ids of the pages that have a notice, from the fragment cache: most pages have none."""
+    from ..fragment_cache import get_or_compute
+
+    return get_or_compute(
+        "pages_with_notices",
+        lambda: frozenset(PageNotice.objects.values_list("page_id", flat=True).distinct()),
+        request=request,
+        site_id=0,
+    )
 
 
 def render_page_notices(request, page):

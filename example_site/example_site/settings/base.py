@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Optional: public pages start without a query for the site (wagtail_bhxh.middleware).
+    "wagtail_bhxh.middleware.SiteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "example_site.urls"
