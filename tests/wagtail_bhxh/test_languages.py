@@ -260,6 +260,10 @@ def test_the_english_version_of_a_vietnamese_portal_speaks_english(client, setti
     english_news.save_revision().publish()
     english_article = article.copy_for_translation(english_locale)
     english_article.save_revision().publish()
+    # The sites' root paths are cached per locale: the new English root must be seen.
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
     english, vietnamese = interface_messages(OWN_CATALOGUES)
     for page in (english_home, english_news, english_article):
         assert page.url.startswith("/en/"), page.url
