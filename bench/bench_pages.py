@@ -17,9 +17,10 @@ import datetime
 import time
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
 
@@ -201,7 +202,13 @@ def run(args):
             row.update(measured)
             if base:
                 base_label, base_url = base
-                reference = time_get(base_url, repeat=repeat, client=client)
+                # Stock Wagtail: without the suite's own middleware (a fresh client loads the stack).
+                stock = [m for m in settings.MIDDLEWARE if not m.startswith("wagtail_bhxh.")]
+                with override_settings(MIDDLEWARE=stock):
+                    base_client = Client()
+                    if label.startswith("admin"):
+                        base_client.force_login(admin)
+                    reference = time_get(base_url, repeat=repeat, client=base_client)
                 row.update(
                     baseline=base_label,
                     baseline_median_ms=reference["median_ms"],
