@@ -222,7 +222,9 @@ def test_payment_tracking_after_approval(client, royalties, september):
     assert (person.paid_on, person.notices_sent, person.carried_to_year) == (None, 0, None)
 
 
-def _queries(client, url):
+def _queries(client, url, warm=False):
+    if warm:  # the first admin request fills the per-site caches (site, settings) a later one reuses
+        client.get(url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -241,7 +243,7 @@ def test_statement_views_take_a_constant_number_of_queries(client, royalties):
             "wagtail_bhxh_royalties_statements:xlsx",
         )
     ]
-    small = [_queries(client, url) for url in urls]
+    small = [_queries(client, url, warm=True) for url in urls]
     for n in range(40):
         approved(f"Người {n}", coefficient=Decimal(2))
         approved(royalties.users.contributor, coefficient=Decimal(2))
@@ -256,9 +258,9 @@ def test_entry_list_and_my_royalties_take_a_constant_number_of_queries(client, r
     urls = [reverse("wagtail_bhxh_royalties_entries:index"), reverse("wagtail_bhxh_royalties_entries:mine")]
     client.force_login(royalties.users.contributor)
     approved(royalties.users.contributor)
-    mine_small = _queries(client, urls[1])
+    mine_small = _queries(client, urls[1], warm=True)
     client.force_login(royalties.users.head)
-    small = _queries(client, urls[0])
+    small = _queries(client, urls[0], warm=True)
     for n in range(30):
         approved(royalties.users.contributor, title=f"Tin {n}")
         approved(f"Người {n}", kind="anh")
