@@ -33,6 +33,9 @@ class SearchEntry(models.Model):
     url = models.CharField(_("address"), max_length=1000, blank=True, default="")
     locale = models.CharField(_("language"), max_length=20, blank=True, default="")
     indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
+    #: The synonym groups the row was analysed with (``vietnamese.synonyms_fingerprint()``):
+    #: rows of other groups hold other concept keys, until the index is rebuilt.
+    analysis = models.CharField(_("analysis"), max_length=16, blank=True, default="", db_index=True)
 
     class Meta:
         verbose_name = _("search index entry")

@@ -106,37 +106,110 @@ def highlight(text: str, terms, pattern: re.Pattern | None = None) -> str:
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 
-def snippet(texts, terms, length: int = 240, fallback=None) -> str:
-    """The passage of ``texts`` (tried in order) with the most query words, highlighted.
+#: Characters folded and searched at a time when looking for the snippet passage.
+SCAN_CHUNK = 4000
+#: Most matches a text's passage is chosen among.
+SCAN_MATCHES = 400
 
-    Falls back to the start of the first non-empty text of ``fallback``
-    (default ``texts``) when no word matches.
+
+class _Passages:
+    """Windows of ``length`` characters from each matched word, scored as the text is searched.
+
+    A window scores (concepts it holds in full, in any one wording; distinct
+    words). Windows slide over the matches with running counts, so each
+    costs the same whatever the number of concepts and words.
+    """
+
+    def __init__(self, concepts, length: int):
+        self.length = length
+        #: word -> the (concept, wording) slots it fills
+        self.slots: dict[str, list[tuple[int, int]]] = {}
+        self.needed = [[len(set(alt)) for alt in concept] for concept in concepts]
+        for c, concept in enumerate(concepts):
+            for a, alt in enumerate(concept):
+                for word in set(alt):
+                    self.slots.setdefault(word, []).append((c, a))
+        self.present = [[0] * len(needed) for needed in self.needed]
+        self.full = [0] * len(concepts)
+        self.held = 0
+        self.counts: dict[str, int] = {}
+        self.matches: list[tuple[int, str]] = []
+        self.first = self.next = 0
+        self.best, self.best_score = 0, (-1, -1)
+
+    def _enter(self, word):
+        self.counts[word] = self.counts.get(word, 0) + 1
+        if self.counts[word] == 1:
+            for c, a in self.slots.get(word, ()):
+                self.present[c][a] += 1
+                if self.present[c][a] == self.needed[c][a]:
+                    self.full[c] += 1
+                    self.held += self.full[c] == 1
+
+    def _leave(self, word):
+        self.counts[word] -= 1
+        if not self.counts[word]:
+            del self.counts[word]
+            for c, a in self.slots.get(word, ()):
+                if self.present[c][a] == self.needed[c][a]:
+                    self.full[c] -= 1
+                    self.held -= self.full[c] == 0
+                self.present[c][a] -= 1
+
+    def score(self, searched: int, done: bool) -> bool:
+        """Score each window whose text is searched (all when ``done``); True once one holds every concept."""
+        matches = self.matches
+        while self.first < len(matches) and (done or matches[self.first][0] + self.length <= searched):
+            end = matches[self.first][0] + self.length
+            while self.next < len(matches) and matches[self.next][0] < end:
+                self._enter(matches[self.next][1])
+                self.next += 1
+            score = (self.held, len(self.counts))
+            if score > self.best_score:
+                self.best, self.best_score = matches[self.first][0], score
+            if self.held == len(self.needed):
+                return True
+            self._leave(matches[self.first][1])
+            self.first += 1
+        return False
+
+
+def snippet(texts, terms, length: int = 240, fallback=None, concepts=None, scan: int = 10_000) -> str:
+    """The passage of ``texts`` (tried in order) that shows the query best, highlighted.
+
+    A passage (``length`` characters from a matched word) is scored by the
+    ``concepts`` it holds in full (any one wording of each; default: each
+    word of ``terms``), then by its distinct words. Each text is folded and
+    searched a chunk at a time, up to ``scan`` characters, and the search
+    stops at the first passage holding every concept: a 300 kB legal text
+    is not folded whole for one line. Falls back to the start of the first
+    non-empty text of ``fallback`` (default ``texts``) when no word matches.
     """
     pattern = _term_pattern(terms)
+    concepts = concepts or [((term,),) for term in dict.fromkeys(terms)]
     for text in texts:
         if not text or pattern is None:
             continue
-        folded = text.translate(_FOLD_TABLE)
-        matches = []
-        for match in pattern.finditer(folded):
-            matches.append((match.start(), match.group(0)))
-            if len(matches) >= 400:
+        passages = _Passages(concepts, length)
+        matches = passages.matches
+        position, limit = 0, min(len(text), scan)
+        while position < limit:
+            # Chunks end between words, so no word is cut in two.
+            stop = min(limit, position + SCAN_CHUNK)
+            while stop < limit and text[stop].isalnum():
+                stop += 1
+            folded = text[position:stop].translate(_FOLD_TABLE)
+            for match in pattern.finditer(folded):
+                matches.append((position + match.start(), match.group(0)))
+                if len(matches) >= SCAN_MATCHES:
+                    break
+            position = stop
+            done = position >= limit or len(matches) >= SCAN_MATCHES
+            if passages.score(position, done) or done:
                 break
+        best = passages.best
         if not matches:
             continue
-        # Sliding window: the start whose next `length` characters hold the most distinct words.
-        best, best_score = matches[0][0], 0
-        counts: dict[str, int] = {}
-        j = 0
-        for start, word in matches:
-            while j < len(matches) and matches[j][0] < start + length:
-                counts[matches[j][1]] = counts.get(matches[j][1], 0) + 1
-                j += 1
-            if len(counts) > best_score:
-                best, best_score = start, len(counts)
-            counts[word] -= 1
-            if not counts[word]:
-                del counts[word]
         begin = max(0, best - length // 4)
         if begin:
             space = text.rfind(" ", 0, begin)

@@ -13,7 +13,9 @@ Citizens type "bhxh mot lan", "the bhyt", "nghi dinh 115/2015" or
 - :func:`tokenize` / :func:`analyse`: words of a text, with or without
   diacritics.
 - :func:`expand`: a query's words grouped into concepts, each with its
-  alternatives from the abbreviation groups (``bhyt`` ↔ ``bao hiem y te``).
+  alternatives from the abbreviation groups (``bhyt`` ↔ ``bao hiem y te``);
+  :func:`concept_key` / :func:`concept_keys`: one token per concept, for
+  indexes that match single tokens faster than phrases.
 - :func:`parse_document_number` / :func:`find_document_numbers`: legal
   document numbers in any spelling, as one canonical number.
 
@@ -24,6 +26,7 @@ database backend calls these functions directly.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,12 +35,15 @@ from pathlib import Path
 __all__ = [
     "DocumentNumber",
     "analyse",
+    "concept_key",
+    "concept_keys",
     "expand",
     "find_document_numbers",
     "fold",
     "normalise",
     "parse_document_number",
     "synonym_groups",
+    "synonyms_fingerprint",
     "tokenize",
 ]
 
@@ -188,6 +194,56 @@ def expand(tokens: list[str]) -> list[tuple[tuple[str, ...], ...]]:
             concepts.append((tuple(tokens[i : i + 1]),))
             i += 1
     return concepts
+
+
+# Concept keys: one indexed token per abbreviation concept, so an index that
+# cannot match phrases cheaply (PostgreSQL's GIN rechecks every candidate row
+# of a phrase query) matches "BHXH" and "bảo hiểm xã hội" with one token.
+
+_KEY_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
+
+
+def concept_key(concept: tuple[tuple[str, ...], ...]) -> str | None:
+    """The token standing for a concept of :func:`expand`, or None for a plain word.
+
+    Letters only, so that no full-text parser splits it or reads it as a number.
+    """
+    if len(concept) < 2 and all(len(alt) < 2 for alt in concept):
+        return None
+    digest = hashlib.blake2b("|".join(sorted(" ".join(alt) for alt in concept)).encode(), digest_size=6)
+    return "zz" + digest.hexdigest().translate(_KEY_LETTERS)
+
+
+@functools.lru_cache(maxsize=8)
+def _key_index(files: tuple[Path, ...]):
+    """First word -> [(entry, keys of every concept the entry satisfies)], longest entries first."""
+    _groups, alternatives, _longest = _synonym_index(files)
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for entry in alternatives:
+        # An entry satisfies the concept of every entry it shares a group with.
+        keys = tuple(dict.fromkeys(k for other in alternatives[entry] if (k := concept_key(alternatives[other]))))
+        by_first.setdefault(entry[0], []).append((entry, keys))
+    for entries in by_first.values():
+        entries.sort(key=lambda item: -len(item[0]))
+    return by_first
+
+
+def concept_keys(words: list[str]) -> list[str]:
+    """Keys of every abbreviation concept whose wording occurs in ``words`` (folded), in order found."""
+    by_first = _key_index(tuple(synonym_files()))
+    found: dict[str, None] = {}
+    for i, word in enumerate(words):
+        for entry, keys in by_first.get(word, ()):
+            if tuple(words[i : i + len(entry)]) == entry:
+                found.update(dict.fromkeys(keys))
+    return list(found)
+
+
+def synonyms_fingerprint() -> str:
+    """A short digest of every synonym group: an index built under other groups has other keys."""
+    groups, _alternatives, _longest = _synonym_index(tuple(synonym_files()))
+    text = "\n".join(sorted("|".join(" ".join(entry) for entry in group) for group in groups))
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 # --- Legal document numbers ------------------------------------------------------

@@ -7,12 +7,15 @@ from django.test import override_settings
 
 from wagtail_bhxh.search.vietnamese import (
     analyse,
+    concept_key,
+    concept_keys,
     expand,
     find_document_numbers,
     fold,
     normalise,
     parse_document_number,
     synonym_groups,
+    synonyms_fingerprint,
     tokenize,
 )
 
@@ -65,6 +68,37 @@ def test_site_synonym_files_extend_the_groups(tmp_path):
         (concept,) = expand(["ttpvhcc"])
         assert ("trung", "tam", "phuc", "vu", "hanh", "chinh", "cong") in concept
     assert expand(["ttpvhcc"]) == [(("ttpvhcc",),)]
+
+
+def test_one_key_stands_for_every_wording_of_a_concept():
+    """What the query "thẻ BHYT" asks for is found in a text by its key, whichever wording it uses."""
+    (short,) = [c for c in expand(analyse("bhyt")) if len(c) > 1]
+    (long,) = expand(analyse("bảo hiểm y tế"))
+    key = concept_key(short)
+    assert key == concept_key(long) and key.isalpha() and key.isascii()
+    assert concept_key(expand(["the"])[0]) is None  # a plain word is matched as itself
+    assert key in concept_keys(analyse("Gia hạn thẻ bảo hiểm y tế cho học sinh"))
+    assert key in concept_keys(analyse("Thẻ BHYT điện tử"))
+    assert key not in concept_keys(analyse("Bảo hiểm xã hội và y tế cơ sở"))  # the words, not the phrase
+
+
+def test_a_text_carries_the_key_of_every_concept_it_satisfies():
+    # "bảo hiểm xã hội một lần" is both the BHXH concept and the "BHXH một lần" one.
+    keys = concept_keys(analyse("Hưởng bảo hiểm xã hội một lần"))
+    (one_time,) = expand(analyse("bhxh mot lan"))
+    (insurance,) = expand(analyse("bhxh"))
+    assert set(keys) >= {concept_key(one_time), concept_key(insurance)}
+
+
+def test_site_synonyms_change_the_fingerprint(tmp_path):
+    extra = tmp_path / "synonyms.txt"
+    extra.write_text("TTPVHCC, trung tâm phục vụ hành chính công\n", encoding="utf-8")
+    before = synonyms_fingerprint()
+    with override_settings(WAGTAIL_BHXH={"SEARCH_SYNONYMS_FILES": [str(extra)]}):
+        assert synonyms_fingerprint() != before
+        (concept,) = expand(["ttpvhcc"])
+        assert concept_keys(analyse("Trung tâm phục vụ hành chính công tỉnh")) == [concept_key(concept)]
+    assert synonyms_fingerprint() == before
 
 
 @pytest.mark.parametrize(

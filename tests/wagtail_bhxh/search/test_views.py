@@ -226,7 +226,8 @@ def test_queries_per_search_stay_constant_as_content_grows(client, make_article,
     backend.rebuild()
     count_queries()  # new pages start a new generation of the cached page chrome
     assert count_queries() == small
-    assert small <= 14
+    # PostgreSQL: each search also sets the planner within a savepoint of the test's transaction.
+    assert small <= (16 if connection.vendor == "postgresql" else 12)
 
 
 def test_api_takes_the_search_page_filters(client, corpus):

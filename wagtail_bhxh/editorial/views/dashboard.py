@@ -117,7 +117,7 @@ class NormsDashboardView(PlanningView):
                 "target": _("Monthly target"),
                 "count": _("Published (counted)"),
                 "shortfall": _("Shortfall"),
-                "percent": _("% of target"),
+                "percent": _("Share of target (%)"),
             },
             f"norms-{self.year}",
         )

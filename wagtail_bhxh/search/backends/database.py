@@ -25,34 +25,85 @@ import difflib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager, nullcontext
+from functools import cached_property
 
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from ..documents import page_document, search_type, searchable_models
 from ..models import SearchEntry
 from ..query import AnalysedQuery, snippet
-from ..vietnamese import analyse, fold, tokenize
+from ..vietnamese import analyse, concept_key, concept_keys, fold, synonyms_fingerprint, tokenize
 from .base import SearchBackend, SearchHit, SearchQuery, SearchResults
 
 ENTRY_TABLE = SearchEntry._meta.db_table
 FTS_TABLE = "wagtail_bhxh_search_fts"
 FTS_TITLE_TABLE = "wagtail_bhxh_search_fts_title"
 #: Characters of a text searched for the snippet passage.
-SNIPPET_SCAN = 40_000
+SNIPPET_SCAN = 10_000
 #: How much a match in the title counts beside the whole text.
 TITLE_WEIGHT = 3
 #: Matches counted at most: above, the count is this and ``count_capped`` is set.
 COUNT_CAP = 1000
 #: Up to this many matches, every one is ranked with the full score.
 RANK_ALL = 300
-#: Above RANK_ALL, candidates taken from each cheap source before the full score.
-CANDIDATES = 100
+#: Above RANK_ALL, candidates taken from each cheap source before the full score
+#: (50 and 100 give the same quality figures; each costs up to 0.2 ms to score).
+CANDIDATES = 50
 #: PostgreSQL: how much a title holding every word counts, by the share of the title they fill.
 TITLE_COVER_WEIGHT = 100
 #: Pages fetched and written per batch when rebuilding.
 BATCH_SIZE = 200
 #: Titles whose words feed the zero-results suggestion.
 VOCABULARY_TITLES = 5000
+#: PostgreSQL: texts longer than this many words are ranked on their first words (``fts_lead``).
+LEAD_WORDS = 2000
+#: Raised when what an entry row holds changes, so that rows written before are known.
+INDEX_LAYOUT = 2
+
+
+def analysis_fingerprint() -> str:
+    """What entries written now are analysed with: the synonym groups and the index layout."""
+    return f"{INDEX_LAYOUT}-{synonyms_fingerprint()}"[:16]
+
+
+#: PostgreSQL's tsvector limits: the last position, and positions kept for one word.
+_LAST_POSITION = 16383
+_POSITIONS_KEPT = 256
+
+
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    """The positions ``to_tsvector`` keeps of each word: at most 255, none past the last one."""
+    kept: dict[str, list[int]] = {}
+    for position, word in enumerate(words, 1):
+        position = min(position, _LAST_POSITION)
+        positions = kept.setdefault(word, [])
+        if not positions:
+            positions.append(position)
+        elif len(positions) < _POSITIONS_KEPT - 1 and positions[-1] not in (_LAST_POSITION, position):
+            positions.append(position)
+    return kept
+
+
+def _vector_length(title_words: list[str], body_words: list[str]) -> int:
+    """The length normalisation 2 divides by, of the vector of the title and text (without concept keys).
+
+    Ranking a long text on its lead divides by this, so it ranks as if its
+    whole vector had been read; it follows PostgreSQL's ``to_tsvector`` and
+    ``||`` (which shifts the text after the title and keeps 256 positions).
+    """
+    title, body = _positions(title_words), _positions(body_words)
+    shift = max((p for positions in title.values() for p in positions), default=0)
+    length = 0
+    for word in title.keys() | body.keys():
+        positions = list(title.get(word, ()))
+        for position in body.get(word, ()):
+            if len(positions) >= _POSITIONS_KEPT or (positions and positions[-1] == _LAST_POSITION):
+                break
+            positions.append(min(position + shift, _LAST_POSITION))
+        length += len(positions)
+    return length
 
 
 def _ids_field(ids) -> str:
@@ -62,8 +113,20 @@ def _ids_field(ids) -> str:
 class _Engine:
     """What differs between SQLite and PostgreSQL."""
 
-    def write(self, cursor, rows: list[tuple[int, str, str, str, str]]):
+    #: Whether rows carry a token per abbreviation concept (``vietnamese.concept_keys``).
+    uses_concept_keys = False
+
+    def write(self, cursor, entries: list[SearchEntry], rows: list[tuple[int, str, str, str, str, str, str]]):
+        """Insert the entries and their full text: (page id, title, body, accented title,
+        accented body, title keys, all keys) analysed words, one row per entry."""
         raise NotImplementedError
+
+    def reading(self):
+        """A block within which the queries of one search run."""
+        return nullcontext()
+
+    def after_rebuild(self):
+        """Tidy up after every entry was deleted and written again."""
 
     def delete(self, cursor, page_ids: list[int]):
         raise NotImplementedError
@@ -77,7 +140,10 @@ class _Engine:
         raise NotImplementedError
 
     def candidates(self, plan: AnalysedQuery, relaxed: bool, base_where: str, params: list, size: int) -> list[int]:
-        """Page ids of at most ``2 * size`` matches likely to rank best, found without reading every match."""
+        """Page ids of at most ``2 * size`` matches likely to rank best, found without reading every match.
+
+        Every id returned matches the query (``match_where``) and the filters (``base_where``).
+        """
         raise NotImplementedError
 
     def title_prefix(self, words: list[str]) -> tuple[str, str, list]:
@@ -86,6 +152,29 @@ class _Engine:
     def prefix_where(self, column: str, pattern: str) -> tuple[str, list]:
         """An indexed ``column LIKE pattern`` for patterns with a fixed start."""
         return f"{column} LIKE %s", [pattern]
+
+
+def index_current() -> bool:
+    """Whether every entry was written as entries are written now (:func:`analysis_fingerprint`).
+
+    On PostgreSQL such entries carry the concept keys of today's synonym groups
+    and the columns ranking reads. False after an upgrade or a change of a site's
+    ``SEARCH_SYNONYMS_FILES`` until the index is rebuilt; searches then match
+    phrases and rank as before, slower but still right. Once true it stays
+    true (every write uses today's analysis), so it is cached.
+    """
+    fingerprint = analysis_fingerprint()
+    cache_key = f"wagtail_bhxh_search:analysis:{fingerprint}"
+    if cache.get(cache_key):
+        return True
+    # Two index ranges rather than "<>", which would read every row.
+    stale = (
+        SearchEntry.objects.filter(analysis__lt=fingerprint).exists()
+        or SearchEntry.objects.filter(analysis__gt=fingerprint).exists()
+    )
+    if not stale:
+        cache.set(cache_key, True, 3600)
+    return not stale
 
 
 def _rows(sql, params):
@@ -99,10 +188,11 @@ def _quote(words) -> str:
 
 
 class _SQLite(_Engine):
-    def write(self, cursor, rows):
+    def write(self, cursor, entries, rows):
+        SearchEntry.objects.bulk_create(entries)
         cursor.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, title, body, xtitle, xbody) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
-            rows,
+            [row[:5] for row in rows],
         )
         cursor.executemany(
             f"INSERT INTO {FTS_TITLE_TABLE} (rowid, title) VALUES (%s, %s)",  # noqa: S608
@@ -203,15 +293,85 @@ class _SQLite(_Engine):
 
 
 class _PostgreSQL(_Engine):
-    def write(self, cursor, rows):
+    # GIN answers single tokens from the index alone, but rechecks every
+    # candidate row of a phrase query (reading its large text vector): a
+    # concept such as "bhxh | bao <-> hiem <-> xa <-> hoi" is matched by its key.
+    uses_concept_keys = True
+
+    @cached_property
+    def index_current(self) -> bool:
+        return index_current()
+
+    def write(self, cursor, entries, rows):
+        # One INSERT with the vectors: an UPDATE after it would leave a dead
+        # copy of every row and its large vectors until the next vacuum
+        # (the table and its indexes twice their size, reads twice as slow).
+        # The keys follow the text, so they never join a phrase, with a weight
+        # of their own (B), so ranking can leave them out.
+        fields = [f for f in SearchEntry._meta.concrete_fields if not f.primary_key]
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+        marks = ", ".join(["%s"] * len(fields))
+        # A long text also gets a lead (title and first words) that ranking reads
+        # instead of its whole vector; NULL (to_tsvector(NULL)) for the others.
         cursor.executemany(
-            f"UPDATE {ENTRY_TABLE} SET "  # noqa: S608
-            "fts_folded = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
-            "fts_exact = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
-            "fts_title = to_tsvector('simple', %s) "
-            "WHERE page_id = %s",
-            [(t, b, xt, xb, t, pid) for pid, t, b, xt, xb in rows],
+            f"INSERT INTO {ENTRY_TABLE} ({columns}, fts_folded, fts_exact, fts_title, fts_lead, fts_length) "  # noqa: S608
+            f"VALUES ({marks}, "
+            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D') "
+            "|| setweight(to_tsvector('simple', %s), 'B'), "
+            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), "
+            "to_tsvector('simple', %s) || setweight(to_tsvector('simple', %s), 'B'), "
+            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'D'), %s)",
+            [
+                (
+                    *(f.get_db_prep_save(f.pre_save(entry, add=True), connection) for f in fields),
+                    t,
+                    b,
+                    keys,
+                    xt,
+                    xb,
+                    t,
+                    title_keys,
+                    *self._lead(t, b),
+                    _vector_length(t.split(), b.split()),
+                )
+                for entry, (_pid, t, b, xt, xb, title_keys, keys) in zip(entries, rows, strict=True)
+            ],
         )
+
+    @staticmethod
+    def _lead(title: str, body: str) -> tuple[str | None, str | None]:
+        """(title, first words) of a text longer than LEAD_WORDS words, else (None, None)."""
+        cut = -1
+        for _ in range(LEAD_WORDS):
+            cut = body.find(" ", cut + 1)
+            if cut < 0:
+                return None, None
+        return title, body[:cut]
+
+    def after_rebuild(self):
+        # Every old row is dead: reclaim them (and their large vectors) now
+        # rather than when autovacuum comes, and give the planner fresh statistics.
+        # VACUUM cannot run inside a transaction; ANALYZE can.
+        with connection.cursor() as cursor:
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+            cursor.execute(f"{command} {ENTRY_TABLE}")
+
+    @contextmanager
+    def reading(self):
+        # The planner does not count the cost of reading each row's large,
+        # out-of-line (TOAST) vector, which a sequential scan pays for every
+        # row it filters: with a LIMIT it prefers that scan to the GIN index
+        # (20 ms against 2 ms for 1,001 of 50,000 pages). Within one
+        # transaction it is told not to: the setting ends with the transaction,
+        # or, inside a caller's transaction, is restored after (an error rolls
+        # the savepoint back, and the setting with it).
+        nested = connection.in_atomic_block
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+            previous = cursor.fetchone()[0]
+            yield
+            if nested:
+                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 
     def delete(self, cursor, page_ids):
         return  # the vectors live on the entry rows
@@ -221,8 +381,18 @@ class _PostgreSQL(_Engine):
         concepts = ["(" + " | ".join(" <-> ".join(alt) for alt in concept) + ")" for concept in plan.concepts]
         return (" | " if relaxed else " & ").join(concepts)
 
+    def _match_query(self, plan: AnalysedQuery, relaxed: bool) -> str:
+        """The tsquery that decides what matches: concept keys where the index has them, else phrases."""
+        if not self.index_current:
+            return self._tsquery(plan, relaxed)
+        tokens = []
+        for concept in plan.concepts:
+            key = concept_key(concept)
+            tokens.append(key or "(" + " | ".join(" <-> ".join(alt) for alt in concept) + ")")
+        return (" | " if relaxed else " & ").join(tokens)
+
     def match_where(self, plan, relaxed):
-        return "e.fts_folded @@ to_tsquery('simple', %s)", [self._tsquery(plan, relaxed)]
+        return "e.fts_folded @@ to_tsquery('simple', %s)", [self._match_query(plan, relaxed)]
 
     @staticmethod
     def _title_query(plan: AnalysedQuery) -> str:
@@ -233,24 +403,39 @@ class _PostgreSQL(_Engine):
 
     def score(self, plan, relaxed, ids=None):
         folded = self._tsquery(plan, relaxed)
-        # Normalisation 2 (by length): a 300 kB legal code must not outrank the
-        # article about the subject; its title still counts through fts_title.
-        score = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 2) * 100"
+        # By length (normalisation 2, or the same division by fts_length): a
+        # 300 kB legal code must not outrank the article about the subject; its
+        # title still counts through fts_title. A long text is ranked on its
+        # lead: cover density over 30,000 words costs milliseconds a page.
+        if self.index_current:
+            text = "COALESCE(e.fts_lead, e.fts_folded)"
+            text_rank = (
+                f"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', {text}, to_tsquery('simple', %s), 0) / GREATEST(e.fts_length, 1)"
+            )
+            # The concept keys (weight B) would lengthen the title it is normalised by.
+            title = "ts_filter(e.fts_title, '{d}')"
+        else:
+            text = "e.fts_folded"
+            text_rank = f"ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', {text}, to_tsquery('simple', %s), 2)"
+            title = "e.fts_title"
+        score = f"{text_rank} * 100"
         params = [folded]
         if len(plan.phrase_words) > 1:
-            score += " + 200 * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.fts_folded, to_tsquery('simple', %s), 2)"
-            params.append(" <-> ".join(plan.phrase_words))
+            # Most pages lack the phrase: finding that out costs a tenth of ranking it.
+            phrase = " <-> ".join(plan.phrase_words)
+            score += f" + 200 * CASE WHEN {text} @@ to_tsquery('simple', %s) THEN {text_rank} ELSE 0 END"
+            params += [phrase, phrase]
         # The title on its own: a long legal text must not drown the title that names what was asked for.
-        score += f" + {TITLE_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 1)"
+        score += f" + {TITLE_WEIGHT} * ts_rank_cd({title}, to_tsquery('simple', %s), 1)"
         params.append(self._title_query(plan))
         # A title with every word, by the share of the title they fill (normalisation 2):
         # "luật việc làm" puts the Law on Employment above the decrees quoting its name.
-        score += f" + {TITLE_COVER_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 2)"
+        score += f" + {TITLE_COVER_WEIGHT} * ts_rank_cd({title}, to_tsquery('simple', %s), 2)"
         params.append(folded)
         if len(plan.phrase_words) > 1:
             # Twice as much when they are the phrase typed: "Luật An toàn, vệ sinh lao động" above
             # "Tuân thủ pháp luật về an toàn, vệ sinh lao động".
-            score += f" + {2 * TITLE_COVER_WEIGHT} * ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 2)"
+            score += f" + {2 * TITLE_COVER_WEIGHT} * ts_rank_cd({title}, to_tsquery('simple', %s), 2)"
             params.append(" <-> ".join(plan.phrase_words))
         if plan.accented:
             score += " + ts_rank('{0.1, 0.2, 0.4, 1.0}', e.fts_exact, to_tsquery('simple', %s), 1)"
@@ -259,15 +444,17 @@ class _PostgreSQL(_Engine):
 
     def candidates(self, plan, relaxed, base_where, params, size):
         # Titles are short and have their own GIN index: the pages whose title
-        # has every word, best title first. Such a title implies the whole
-        # entry matches (fts_folded starts with the title). A title with only
-        # some of the words is no cheap signal: "luật" alone is in thousands.
-        rank = "ts_rank_cd(e.fts_title, to_tsquery('simple', %s), 2) DESC, e.date DESC, e.page_id DESC"
+        # has every concept, shortest title first (the title the words fill
+        # most, as cover density normalised by length would rank them, without
+        # scoring thousands of titles). Such a title implies the whole entry
+        # matches (fts_folded starts with the title). A title with only some of
+        # the words is no cheap signal: "luật" alone is in thousands.
         sql = (
             f"SELECT e.page_id FROM {ENTRY_TABLE} e WHERE {base_where} "  # noqa: S608
-            f"AND e.fts_title @@ to_tsquery('simple', %s) ORDER BY {rank} LIMIT {size}"
+            "AND e.fts_title @@ to_tsquery('simple', %s) "
+            f"ORDER BY length(e.fts_title), e.date DESC, e.page_id DESC LIMIT {size}"
         )
-        return [row[0] for row in _rows(sql, [*params, self._tsquery(plan, relaxed), self._title_query(plan)])]
+        return [row[0] for row in _rows(sql, [*params, self._match_query(plan, relaxed)])]
 
     def title_prefix(self, words):
         # fts_title has its own GIN index (migration 0003): short vectors, cheap rechecks.
@@ -313,46 +500,55 @@ class DatabaseSearchBackend(SearchBackend):
         if not records:
             return
         DatabaseSearchBackend._vocabulary_cache = (0.0, frozenset())
-        SearchEntry.objects.bulk_create(
-            [
-                SearchEntry(
-                    page_id=r["id"],
-                    type=r["type"],
-                    title=r["title"],
-                    folded_title=fold(r["title"]),
-                    intro=r["intro"],
-                    body=r["body"],
-                    date=r["date"],
-                    policy_areas=_ids_field(r["policy_areas"]),
-                    topics=_ids_field(r["topics"]),
-                    number=r["number"][:80],
-                    number_key=r["number_key"][:80],
-                    doc_type=r["doc_type"],
-                    issuer=r["issuer"][:200],
-                    year=r["year"],
-                    status=r["status"],
-                    url=r["url"][:1000],
-                    locale=r["locale"],
-                )
-                for r in records
-            ]
-        )
+        fingerprint = analysis_fingerprint()
+        entries = [
+            SearchEntry(
+                page_id=r["id"],
+                type=r["type"],
+                title=r["title"],
+                folded_title=fold(r["title"]),
+                intro=r["intro"],
+                body=r["body"],
+                date=r["date"],
+                policy_areas=_ids_field(r["policy_areas"]),
+                topics=_ids_field(r["topics"]),
+                number=r["number"][:80],
+                number_key=r["number_key"][:80],
+                doc_type=r["doc_type"],
+                issuer=r["issuer"][:200],
+                year=r["year"],
+                status=r["status"],
+                url=r["url"][:1000],
+                locale=r["locale"],
+                analysis=fingerprint,
+            )
+            for r in records
+        ]
+        engine = self.engine
         rows = []
         for r in records:
             title = f"{r['title']} {r['number']}"
             body = f"{r['intro']}\n{r['body']}"
+            # Records hold normalised text (page_document): no need to normalise again.
+            title_words = analyse(title, normalised=True)
+            body_words = analyse(body, normalised=True)
+            title_keys = all_keys = []
+            if engine.uses_concept_keys:
+                title_keys = concept_keys(title_words)
+                all_keys = list(dict.fromkeys([*title_keys, *concept_keys(body_words)]))
             rows.append(
                 (
                     r["id"],
-                    # Records hold normalised text (page_document): no need to normalise again.
-                    " ".join(analyse(title, normalised=True)),
-                    " ".join(analyse(body, normalised=True)),
+                    " ".join(title_words),
+                    " ".join(body_words),
                     " ".join(tokenize(title, normalised=True)),
                     " ".join(tokenize(body, normalised=True)),
+                    " ".join(title_keys),
+                    " ".join(all_keys),
                 )
             )
         with connection.cursor() as cursor:
-            self.engine.write(cursor, rows)
+            engine.write(cursor, entries, rows)
 
     def remove(self, page_ids: Iterable[int]) -> None:
         DatabaseSearchBackend._vocabulary_cache = (0.0, frozenset())
@@ -391,6 +587,7 @@ class DatabaseSearchBackend(SearchBackend):
                     done += len(batch)
                     if progress:
                         progress(done, total)
+        self.engine.after_rebuild()
         return done
 
     @staticmethod
@@ -448,10 +645,11 @@ class DatabaseSearchBackend(SearchBackend):
         plan = AnalysedQuery.parse(query.q)
         if query.q.strip() and plan.is_empty:
             return SearchResults(count=0, hits=[], facets={})  # nothing searchable was typed
-        results = self._search(query, plan, relaxed=False)
-        if results.count == 0 and len(plan.concepts) > 1:
-            results = self._search(query, plan, relaxed=True)
-            results.relaxed = results.count > 0
+        with self.engine.reading():
+            results = self._search(query, plan, relaxed=False)
+            if results.count == 0 and len(plan.concepts) > 1:
+                results = self._search(query, plan, relaxed=True)
+                results.relaxed = results.count > 0
         if (results.count == 0 or results.relaxed) and plan.concepts:
             results.suggestion = self._suggest(query, plan)
         return results
@@ -570,7 +768,9 @@ class DatabaseSearchBackend(SearchBackend):
                 )
             }
         hits = []
-        terms = plan.terms + [fold(n.canonical) for n in plan.numbers if not n.partial]
+        numbers = [fold(n.canonical) for n in plan.numbers if not n.partial]
+        terms = plan.terms + numbers
+        concepts = plan.concepts + [((number,),) for number in numbers]
         for page_id in page_ids:
             if page_id not in rows:
                 continue
@@ -579,7 +779,7 @@ class DatabaseSearchBackend(SearchBackend):
                 SearchHit(
                     page_id=page_id,
                     score=float(scores.get(page_id) or 0),
-                    snippet=snippet([body, intro], terms, fallback=[intro, body]),
+                    snippet=snippet([body, intro], terms, fallback=[intro, body], concepts=concepts, scan=SNIPPET_SCAN),
                     title=title,
                     url=url,
                     type=type_,
@@ -611,15 +811,17 @@ class DatabaseSearchBackend(SearchBackend):
         """[(page id, score)] best first: every match when few, else the best candidates (see module doc)."""
         if not plan.concepts:
             return []
+        engine = self.engine
         where, where_params = match_where, list(match_params)
         candidates = None
         if matched > RANK_ALL:
-            candidates = self.engine.candidates(plan, relaxed, base_where, params, CANDIDATES)
+            candidates = engine.candidates(plan, relaxed, base_where, params, CANDIDATES)
             if not candidates:
                 return []
-            where += f" AND e.page_id IN ({', '.join(['%s'] * len(candidates))})"
-            where_params += candidates
-        join, score_sql, score_params = self.engine.score(plan, relaxed, candidates)
+            # Candidates are matches within the filters already: testing the
+            # text again would read every candidate's large vector once more.
+            where, where_params = f"e.page_id IN ({', '.join(['%s'] * len(candidates))})", list(candidates)
+        join, score_sql, score_params = engine.score(plan, relaxed, candidates)
         with_sql, _sep, join = join.rpartition("\x00")
         return [
             (pk, float(score or 0))
