@@ -28,6 +28,17 @@ class ListingFilterForm(forms.Form):
                 queryset = method(queryset, value)
         return queryset
 
+    def applied(self):
+        """The valid filters in force as a stable tuple: names the filtered listing in cache keys."""
+        self.is_valid()
+        return tuple(
+            sorted(
+                (name, str(getattr(value, "pk", value)).strip().casefold())
+                for name, value in self.cleaned_data.items()
+                if value not in (None, "", [], ())
+            )
+        )
+
     @property
     def active(self):
         return self.is_bound and any(self.data.get(name) for name in self.fields)

@@ -108,6 +108,17 @@ def _on_settings_saved(sender, instance, created=False, **kwargs):
         invalidate()
 
 
+# Wagtail fills these in on first use (rendering an image reads its size),
+# and no fragment shows them: saving only them must not flush the portal.
+_FILE_BOOKKEEPING = frozenset({"file_size", "file_hash"})
+
+
+def _on_media_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= _FILE_BOOKKEEPING:
+        return
+    invalidate()
+
+
 def register_signal_handlers():
     """Start a new generation when anything the cached fragments show changes.
 
@@ -156,8 +167,10 @@ def register_signal_handlers():
         get_image_model(),
         get_document_model(),
     )
+    media = (get_image_model(), get_document_model())
     for model in models:
         label = model._meta.label_lower
         if model is not PortalSettings:
-            post_save.connect(invalidate, sender=model, dispatch_uid=f"wagtail_bhxh_fragments_{label}_saved")
+            receiver = _on_media_saved if model in media else invalidate
+            post_save.connect(receiver, sender=model, dispatch_uid=f"wagtail_bhxh_fragments_{label}_saved")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"wagtail_bhxh_fragments_{label}_deleted")

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
@@ -32,6 +33,11 @@ def queries(client, page):
     with CaptureQueriesContext(connection) as context:
         assert client.get(page.url).status_code == 200
     return len(context.captured_queries)
+
+
+def queries_uncached(client, page):
+    with override_settings(WAGTAIL_BHXH={"FRAGMENT_CACHE_SECONDS": 0}):
+        return queries(client, page)
 
 
 def test_second_view_reads_the_chrome_from_the_cache(client, article, settings):
@@ -116,3 +122,14 @@ def test_deep_paths_route_like_wagtail(client, article):
     assert client.get(article.url + "con-nua/").status_code == 404
     draft = ArticlePageFactory(parent=news, title="Bản nháp", live=False)
     assert client.get(draft.url or f"{news.url}{draft.slug}/").status_code == 404
+
+
+def test_home_sections_follow_publish_withdrawal_and_unpublish_at_once(client, home, article):
+    assert "Tăng lương cơ sở" in text(client, home)
+    assert queries(client, home) < queries_uncached(client, home)
+    fresh = ArticlePageFactory(parent=article.get_parent(), title="Điều chỉnh lương hưu từ 1/7")
+    assert "Điều chỉnh lương hưu từ 1/7" in text(client, home)
+    PageNotice.objects.create(page=fresh, kind=PageNotice.Kind.WITHDRAWAL, text="Thông tin chưa chính xác.")
+    assert "Điều chỉnh lương hưu từ 1/7" not in text(client, home)
+    article.unpublish()
+    assert "Tăng lương cơ sở" not in text(client, home)

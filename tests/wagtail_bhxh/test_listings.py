@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     ArticlePageFactory,
@@ -16,6 +18,7 @@ from tests.factories import (
     TopicFactory,
     VideoPageFactory,
 )
+from wagtail_bhxh.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +47,51 @@ def test_listing_is_newest_first_and_paginated(news, client):
 def test_bad_page_numbers_answer_404_not_500(news, client, page):
     response = client.get(news.url, {"page": page})
     assert response.status_code == (200 if page == "" else 404)
+
+
+@override_settings(WAGTAIL_BHXH={"ITEMS_PER_PAGE": 10})
+def test_pages_past_the_middle_hold_exactly_the_items_of_the_forward_order(news, client):
+    # Deep pages are read from the other end; ties on the publication time
+    # (fifteen items published at once) must still meet without gap or repeat.
+    same_time = ArticlePage.objects.order_by("pk")[5].first_published_at
+    ids = ArticlePage.objects.order_by("pk").values_list("pk", flat=True)[5:20]
+    ArticlePage.objects.filter(pk__in=list(ids)).update(first_published_at=same_time)
+    expected = list(
+        ArticlePage.objects.descendant_of(news).order_by("-first_published_at", "-pk").values_list("title", flat=True)
+    )
+    seen = []
+    for number in (1, 2, 3):
+        seen += [item.title for item in client.get(news.url, {"page": number}).context["items"]]
+    assert seen == expected
+    assert len(set(seen)) == 25
+
+
+def count_statements(client, url, params):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    # Counts of the listing's articles (the visitor counter in the footer counts too).
+    return response, sum(
+        "COUNT(" in query["sql"].upper() and "articlepage" in query["sql"] for query in context.captured_queries
+    )
+
+
+@override_settings(WAGTAIL_BHXH={"ITEMS_PER_PAGE": 10})
+def test_a_listing_is_counted_once_until_its_content_changes(news, client):
+    _response, counted = count_statements(client, news.url, {"page": 2})
+    assert counted == 1
+    response, counted = count_statements(client, news.url, {"page": 3})
+    assert counted == 0
+    assert len(response.context["items"]) == 5
+    # Each filter combination has its own count.
+    response, counted = count_statements(client, news.url, {"kind": "bai"})
+    assert counted == 1 and response.context["items"].paginator.count == 5
+    # A new article shows on the very next request, on the page it falls on.
+    ArticlePageFactory(parent=news, title="Bản tin mới nhất")
+    response, counted = count_statements(client, news.url, {"page": 3})
+    assert counted == 1
+    assert response.context["items"].paginator.count == 26
+    assert len(response.context["items"]) == 6
 
 
 @override_settings(WAGTAIL_BHXH={"ITEMS_PER_PAGE": 10})

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from freezegun import freeze_time
 from wagtail.rich_text import RichText
 
 from tests.factories import (
@@ -223,6 +224,22 @@ def test_banners_show_only_within_their_schedule(home, client):
     assert "Banner đã hết hạn" not in content
     assert "Banner chưa bắt đầu" not in content
     assert "Banner tắt" not in content
+
+
+def test_a_cached_banner_starts_and_ends_on_its_schedule_without_an_edit(home, client):
+    now = timezone.now()
+    BannerFactory(
+        placement="sidebar",
+        alt_text="Banner tăng lương cơ sở",
+        starts_at=now + datetime.timedelta(minutes=10),
+        ends_at=now + datetime.timedelta(minutes=20),
+    )
+    # Cached from here on, for longer than the schedule (FRAGMENT_CACHE_SECONDS).
+    assert "Banner tăng lương cơ sở" not in html(client, home)
+    with freeze_time(now + datetime.timedelta(minutes=11)):
+        assert "Banner tăng lương cơ sở" in html(client, home)
+    with freeze_time(now + datetime.timedelta(minutes=21)):
+        assert "Banner tăng lương cơ sở" not in html(client, home)
 
 
 def test_unpublished_pages_are_not_listed_or_served(news, client):

@@ -41,6 +41,7 @@ from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import get_page_models
 from wagtail.search import index
 
+from .. import fragment_cache
 from ..blocks import (
     ArticleBodyBlock,
     AttachmentBlock,
@@ -818,6 +819,15 @@ class ListingPageMixin(PortalPageMixin):
         """Validated filters from the query string (a bound form), or None."""
         return None
 
+    def get_listing_count_key(self, request, filters):
+        """What the number of items depends on, beyond the portal's content: cached under it.
+
+        The listing is counted once per change of content (the fragment
+        cache's generation) and filter combination. A subclass whose listing
+        depends on the reader (the user, a cookie) returns None: no caching.
+        """
+        return (self.pk, filters.applied() if filters is not None else ())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = self.get_filters(request)
@@ -825,7 +835,9 @@ class ListingPageMixin(PortalPageMixin):
         if filters is not None:
             queryset = filters.filter_queryset(queryset)
             context["filters"] = filters
-        context["items"] = paginate(request, queryset, bhxh_settings.ITEMS_PER_PAGE)
+        context["items"] = paginate(
+            request, queryset, bhxh_settings.ITEMS_PER_PAGE, count_key=self.get_listing_count_key(request, filters)
+        )
         return context
 
 
@@ -929,6 +941,17 @@ class PortalHomePageMixin(PortalPageMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The sections change only when content does: one cache read instead
+        # of five sorted scans of every page below the home page.
+        context.update(
+            fragment_cache.get_or_compute(
+                "home-sections", self.get_home_sections, self.pk, bhxh_settings.HOME_LATEST_NEWS, request=request
+            )
+        )
+        return context
+
+    def get_home_sections(self):
+        """The items of the home page's sections: a dict of lists, with their images and renditions."""
         articles = exclude_withdrawn(
             ArticlePage.objects.live()
             .filter(public_q())
@@ -958,14 +981,19 @@ class PortalHomePageMixin(PortalPageMixin):
         # One prefetch of images and renditions for every card on the page.
         cards = featured + latest_news + latest_articles
         models.prefetch_related_objects(cards, image_prefetch())
-        context.update(
-            featured=featured,
-            latest_news=latest_news,
-            latest_articles=latest_articles,
-            media=media,
-            documents=documents,
-        )
-        return context
+        # Renditions made now travel with the cached cards; made later, while
+        # rendering, they would be missing from the cache and fetched on every view.
+        for card in cards + media:
+            for image in (getattr(card, "feature_image", None), getattr(card, "poster", None)):
+                if image is not None:
+                    image.get_renditions(CARD_RENDITIONS[0])
+        return {
+            "featured": featured,
+            "latest_news": latest_news,
+            "latest_articles": latest_articles,
+            "media": media,
+            "documents": documents,
+        }
 
 
 def load_specific_cards(pages):

@@ -1,6 +1,9 @@
 """Partner links and banners, for any template of the host site."""
 
 from django import template
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from .. import fragment_cache
@@ -38,10 +41,33 @@ def bhxh_portal_settings(context):
     )
 
 
-@register.inclusion_tag("wagtail_bhxh/includes/banners.html")
-def bhxh_banners(placement, limit=3):
-    """Banners of one placement whose schedule includes now."""
-    banners = list(
-        Banner.objects.current(placement).select_related("image", "video", "link_page").order_by("sort_order")[:limit]
-    )
-    return {"banners": banners, "placement": placement}
+# The rendition banners.html shows for a still image.
+BANNER_RENDITION = "width-1200"
+
+
+@register.inclusion_tag("wagtail_bhxh/includes/banners.html", takes_context=True)
+def bhxh_banners(context, placement, limit=3):
+    """Banners of one placement whose schedule includes now.
+
+    The placement's banners that have not ended are cached (with their images
+    and renditions); the schedule is checked on every view, so a banner
+    appears and leaves on the minute set, not when the cache next changes.
+    """
+
+    def compute():
+        banners = list(
+            Banner.objects.filter(is_active=True, placement=placement)
+            .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now()))
+            .select_related("video", "link_page")
+            .prefetch_related(Prefetch("image", get_image_model().objects.prefetch_renditions(BANNER_RENDITION)))
+            .order_by("sort_order", "pk")
+        )
+        for banner in banners:
+            if banner.image is not None and not banner.is_animated_gif:
+                # Made now, the rendition travels with the cached banner.
+                banner.image.get_rendition(BANNER_RENDITION)
+        return banners
+
+    scheduled = fragment_cache.get_or_compute("banners", compute, placement, request=context.get("request"))
+    now = timezone.now()
+    return {"banners": [banner for banner in scheduled if banner.is_current(now)][:limit], "placement": placement}
