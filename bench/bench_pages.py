@@ -24,6 +24,8 @@ from django.test import Client, override_settings
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
 
+from wagtail_bhxh import fragment_cache
+
 from .measure import time_get
 
 REPEAT = 30
@@ -145,6 +147,13 @@ def pages_to_measure(home, baseline, n):
             ("baseline index, first page", baseline.url),
         ),
     ]
+    # The first view after a publish (a new fragment cache generation): what
+    # one reader pays before the rest are served from the cache.
+    pages += [
+        (f"{label}, first view after a publish", url, base, fragment_cache.invalidate)
+        for label, url, base in pages
+        if label in ("home", "news listing, last page")
+    ]
     url = search_url()
     pages.append(("search", url, None) if url else ("search", None, None))
     pages.append(
@@ -181,7 +190,7 @@ def run(args):
             from wagtail_bhxh.search.backends.base import get_backend
 
             get_backend().rebuild()
-        for label, url, base in pages_to_measure(home, baseline, n):
+        for label, url, base, *before in pages_to_measure(home, baseline, n):
             row = {"database": connection.vendor, "articles": n, "page": label}
             if url is None:
                 rows.append(
@@ -198,7 +207,7 @@ def run(args):
                 )
                 continue
             client = admin_client if label.startswith("admin") else Client()
-            measured = time_get(url, repeat=repeat, client=client)
+            measured = time_get(url, repeat=repeat, client=client, before=before[0] if before else None)
             row.update(measured)
             if base:
                 base_label, base_url = base

@@ -14,18 +14,25 @@ def percentile(values, fraction):
     return ordered[index]
 
 
-def time_get(url, repeat=30, warmup=3, client=None):
-    """Median and p95 server time (ms) and the query count of GET url."""
+def time_get(url, repeat=30, warmup=3, client=None, before=None):
+    """Median and p95 server time (ms) and the query count of GET url.
+
+    ``before`` is called, untimed, before every request (e.g. to empty a cache).
+    """
     client = client or Client()
+    before = before or (lambda: None)
     for _ in range(warmup):
+        before()
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
+    before()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     query_count = len(queries.captured_queries)
     reset_queries()
     timings = []
     for _ in range(repeat):
+        before()
         start = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
