@@ -12,11 +12,28 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import fragment_cache
 from .models.taxonomy import PolicyArea, Topic
 
 
 class ListingFilterForm(forms.Form):
     """A GET form whose valid fields narrow a queryset."""
+
+    def use_cached_choices(self, name, *parts):
+        """Read a ModelChoiceField's options from the fragment cache: no query per view.
+
+        A value in the query string is still checked against the database
+        when the form is validated.
+        """
+        field = self.fields[name]
+
+        def compute():
+            return [
+                (getattr(obj, field.to_field_name or "pk"), field.label_from_instance(obj)) for obj in field.queryset
+            ]
+
+        options = fragment_cache.get_or_compute(f"choices-{name}", compute, *parts)
+        field.choices = [("", field.empty_label), *options]
 
     def filter_queryset(self, queryset):
         self.is_valid()  # populates cleaned_data with the valid fields only
@@ -59,6 +76,11 @@ class TaxonomyFilterMixin(forms.Form):
         required=False,
         empty_label=_("All topics"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.use_cached_choices("policy_area")
+        self.use_cached_choices("topic")
 
     def filter_policy_area(self, queryset, value):
         return queryset.filter(policy_areas=value)
@@ -119,10 +141,16 @@ class LegalDocumentFilterForm(ListingFilterForm):
         self.listing_model = listing_model
         self.fields["document_type"].choices = [("", _("All types")), *listing_model.DocumentType.choices]
         self.fields["status"].choices = [("", _("Any status")), *listing_model.Status.choices]
-        issuers = listing_model.objects.live()
-        if index_page is not None:
-            issuers = issuers.descendant_of(index_page)
-        issuers = issuers.order_by("issuer").values_list("issuer", flat=True).distinct()
+        self.use_cached_choices("policy_area")
+
+        def issuers():
+            documents = listing_model.objects.live()
+            if index_page is not None:
+                documents = documents.descendant_of(index_page)
+            return list(documents.order_by("issuer").values_list("issuer", flat=True).distinct())
+
+        key = (listing_model._meta.label_lower, getattr(index_page, "pk", ""))
+        issuers = fragment_cache.get_or_compute("choices-issuer", issuers, *key)
         self.fields["issuer"].choices = [("", _("All issuing bodies"))] + [(i, i) for i in issuers]
 
     def filter_number(self, queryset, value):

@@ -23,6 +23,7 @@ their entries expire.
 """
 
 import hashlib
+import re
 
 from django.core.cache import cache
 from django.utils import translation
@@ -30,6 +31,7 @@ from django.utils import translation
 from .conf import bhxh_settings
 
 GENERATION_KEY = "wagtail_bhxh:fragments:generation"
+_SAFE_KEY = re.compile(r"[A-Za-z0-9_.:/=-]*")
 _REQUEST_ATTR = "_bhxh_fragment_generation"
 
 
@@ -70,7 +72,9 @@ def cache_key(name, *parts, request=None, site_id=None):
     if site_id is None:
         site_id = _site_id(request)
     raw = ":".join(str(part) for part in parts)
-    if len(raw) > 80:
+    # Memcached refuses long keys and keys with spaces or non-ASCII letters
+    # (filter values, Vietnamese tags): those parts are hashed.
+    if len(raw) > 80 or not _SAFE_KEY.fullmatch(raw):
         raw = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
     language = translation.get_language() or ""
     return f"wagtail_bhxh:{name}:{generation(request)}:{site_id}:{language}:{raw}"

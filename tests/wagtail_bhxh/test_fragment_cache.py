@@ -1,6 +1,9 @@
 """What every page shares is cached, and any edit of it shows on the very next request."""
 
+import warnings
+
 import pytest
+from django.core.cache.backends.base import CacheKeyWarning
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -133,3 +136,12 @@ def test_home_sections_follow_publish_withdrawal_and_unpublish_at_once(client, h
     assert "Điều chỉnh lương hưu từ 1/7" not in text(client, home)
     article.unpublish()
     assert "Tăng lương cơ sở" not in text(client, home)
+
+
+def test_cache_keys_of_filtered_listings_are_valid_for_memcached(client, article):
+    # Memcached refuses keys with spaces or non-ASCII letters; locmem warns of them.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        for _ in range(2):
+            response = client.get(article.get_parent().url, {"tag": "lương cơ sở", "kind": "tin"})
+            assert response.status_code == 200

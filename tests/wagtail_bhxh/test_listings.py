@@ -122,6 +122,19 @@ def test_filter_by_kind_policy_area_topic_and_tag(home, client):
     assert titles(tag="Trợ cấp thất nghiệp") == {"Trợ cấp thất nghiệp tháng 10"}
 
 
+def test_filter_options_follow_new_areas_topics_and_issuers_at_once(home, client):
+    news = NewsIndexPageFactory(parent=home)
+    legal = LegalDocumentIndexPageFactory(parent=home)
+    LegalDocumentPageFactory(parent=legal)
+    client.get(news.url), client.get(legal.url)  # the options are cached from here on
+    PolicyAreaFactory(name="Bảo hiểm tai nạn lao động", slug="bhtnld")
+    TopicFactory(name="Chuyển đổi số", slug="chuyen-doi-so")
+    LegalDocumentPageFactory(parent=legal, issuer="Bộ Y tế")
+    listing = client.get(news.url).content.decode()
+    assert '<option value="bhtnld">' in listing and '<option value="chuyen-doi-so">' in listing
+    assert '<option value="Bộ Y tế">' in client.get(legal.url).content.decode()
+
+
 @pytest.mark.parametrize(
     "params",
     [

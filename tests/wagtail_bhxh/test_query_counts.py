@@ -141,14 +141,15 @@ PAGES = {
     # queries (the pages on the path, the specific page); the site, locale,
     # view restrictions, settings, menu, breadcrumbs, notices, partner links
     # and a content page's relations come from the cache. What is left is
-    # what the page lists or embeds (images and their renditions).
-    "home": (build_home, 15),
-    "news listing": (build_news_listing, 9),
+    # what the page lists or embeds (images and their renditions). The home
+    # page's sections, a listing's count and its filter options are cached too.
+    "home": (build_home, 1),
+    "news listing": (build_news_listing, 5),
     "article": (build_article, 5),
     "media listing": (build_media_listing, 10),
     "infographic": (build_infographic, 5),
     "video": (build_video, 5),
-    "legal document listing": (build_legal_listing, 9),
+    "legal document listing": (build_legal_listing, 4),
     "legal document": (build_legal_document, 7),
     "organisation": (build_organisation, 6),
 }

@@ -826,7 +826,8 @@ class ListingPageMixin(PortalPageMixin):
         cache's generation) and filter combination. A subclass whose listing
         depends on the reader (the user, a cookie) returns None: no caching.
         """
-        return (self.pk, filters.applied() if filters is not None else ())
+        applied = filters.applied() if filters is not None else ()
+        return (self.pk, *(f"{name}={value}" for name, value in applied))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
