@@ -25,6 +25,7 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, Site
 
 from wagtail_bhxh import fragment_cache
+from wagtail_bhxh.generator import refresh_planner_statistics
 
 from .measure import time_get
 
@@ -86,6 +87,7 @@ def grow_baseline(home, n, generator):
             )
         generator.write(index, BaselineArticlePage, rows, [lambda pk: {}] * len(rows))
     generator.reset_sequences()
+    refresh_planner_statistics()
     return index
 
 

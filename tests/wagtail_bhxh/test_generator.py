@@ -6,6 +6,7 @@ benchmarks, not here.
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
@@ -163,3 +164,14 @@ def test_a_fresh_site_gets_a_portal_home_page(db):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, PortalHomePage)
     assert ArticlePage.objects.descendant_of(site.root_page).count() == 3
+
+
+def test_postgresql_plans_with_the_new_row_counts_at_once(home):
+    # Without fresh statistics PostgreSQL sorted the whole tree to show a
+    # listing's first twelve items (360 ms at 100,000 articles instead of 0.2 ms).
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    generator.generate(60, legal_documents=25, infographics=5, images=2, seed=7, home=home)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Page._meta.db_table])
+        assert cursor.fetchone()[0] >= Page.objects.count()
