@@ -16,24 +16,26 @@ from . import fragment_cache
 from .models.taxonomy import PolicyArea, Topic
 
 
+def use_cached_choices(field, name, *parts):
+    """Read a ModelChoiceField's options from the fragment cache: no query per view.
+
+    The options are kept until content changes (a new generation); a value
+    in the query string is still checked against the database when the form
+    is validated.
+    """
+
+    def compute():
+        return [(getattr(obj, field.to_field_name or "pk"), field.label_from_instance(obj)) for obj in field.queryset]
+
+    options = fragment_cache.get_or_compute(f"choices-{name}", compute, *parts)
+    field.choices = [("", field.empty_label), *options]
+
+
 class ListingFilterForm(forms.Form):
     """A GET form whose valid fields narrow a queryset."""
 
     def use_cached_choices(self, name, *parts):
-        """Read a ModelChoiceField's options from the fragment cache: no query per view.
-
-        A value in the query string is still checked against the database
-        when the form is validated.
-        """
-        field = self.fields[name]
-
-        def compute():
-            return [
-                (getattr(obj, field.to_field_name or "pk"), field.label_from_instance(obj)) for obj in field.queryset
-            ]
-
-        options = fragment_cache.get_or_compute(f"choices-{name}", compute, *parts)
-        field.choices = [("", field.empty_label), *options]
+        use_cached_choices(self.fields[name], name, *parts)
 
     def filter_queryset(self, queryset):
         self.is_valid()  # populates cleaned_data with the valid fields only

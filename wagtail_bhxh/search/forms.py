@@ -8,6 +8,7 @@ itself is never refused: it is cleaned and cut to length.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import use_cached_choices
 from ..models.pages import LegalDocumentPageMixin
 from ..models.taxonomy import PolicyArea, Topic
 from .backends.base import SEARCH_TYPES, SearchQuery
@@ -79,6 +80,11 @@ class SearchForm(forms.Form):
     )
 
     filter_fields = ("type", "policy_area", "topic", "date_from", "date_to", "doc_type", "issuer", "year", "status")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_cached_choices(self.fields["policy_area"], "policy_area")
+        use_cached_choices(self.fields["topic"], "topic")
 
     def clean_q(self):
         return clean_query(self.cleaned_data.get("q") or "")
