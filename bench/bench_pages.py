@@ -6,7 +6,7 @@ generator, and a stock Wagtail baseline of the same size is made beside it
 listing its children). Each suite page is measured with the baseline page of
 the same role in the same run, and their ratio reported.
 
-    python -m bench pages --sizes 1000,10000
+    python -m bench pages                        # 1k, 10k and 100k articles
     DATABASE_URL=postgres://... python -m bench pages --sizes 1000,10000,100000
 
 Server time is the time of the whole request in process (middleware, view,
@@ -34,7 +34,7 @@ RESULTS_PER_DATABASE = True
 
 
 def add_arguments(parser):
-    parser.add_argument("--sizes", default="1000,10000", help="numbers of articles, comma separated")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="numbers of articles, comma separated")
     parser.add_argument("--repeat", type=int, default=REPEAT, help="timed requests per page")
 
 
