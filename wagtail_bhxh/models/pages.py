@@ -303,7 +303,7 @@ class ContentPageMixin(PortalPageMixin):
 
     @cached_property
     def credits(self):
-        return list(self.bhxh_credits.select_related("user").all())
+        return list(self.bhxh_credits.select_related("user").order_by("sort_order", "pk"))
 
     @property
     def byline(self):
@@ -352,7 +352,7 @@ class ContentPageMixin(PortalPageMixin):
         return {
             "policy_areas": list(self.policy_areas.all()),
             "tags": list(self.tags.all()),
-            "credits": list(self.bhxh_credits.select_related("user").all()),
+            "credits": list(self.bhxh_credits.select_related("user").order_by("sort_order", "pk")),
             "related": related,
             "feature_image": feature_image,
         }
