@@ -34,9 +34,6 @@ def use_cached_choices(field, name, *parts):
 class ListingFilterForm(forms.Form):
     """A GET form whose valid fields narrow a queryset."""
 
-    def use_cached_choices(self, name, *parts):
-        use_cached_choices(self.fields[name], name, *parts)
-
     def filter_queryset(self, queryset):
         self.is_valid()  # populates cleaned_data with the valid fields only
         for name, value in self.cleaned_data.items():
@@ -81,8 +78,8 @@ class TaxonomyFilterMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.use_cached_choices("policy_area")
-        self.use_cached_choices("topic")
+        use_cached_choices(self.fields["policy_area"], "policy_area")
+        use_cached_choices(self.fields["topic"], "topic")
 
     def filter_policy_area(self, queryset, value):
         return queryset.filter(policy_areas=value)
@@ -143,7 +140,7 @@ class LegalDocumentFilterForm(ListingFilterForm):
         self.listing_model = listing_model
         self.fields["document_type"].choices = [("", _("All types")), *listing_model.DocumentType.choices]
         self.fields["status"].choices = [("", _("Any status")), *listing_model.Status.choices]
-        self.use_cached_choices("policy_area")
+        use_cached_choices(self.fields["policy_area"], "policy_area")
 
         def issuers():
             documents = listing_model.objects.live()

@@ -242,6 +242,17 @@ def test_a_cached_banner_starts_and_ends_on_its_schedule_without_an_edit(home, c
         assert "Banner tăng lương cơ sở" not in html(client, home)
 
 
+def test_home_page_survives_an_image_whose_file_is_gone(home, news, client):
+    # A restore without the media folder: the cards and banners show
+    # Wagtail's placeholder, as {% image %} does, instead of a 500.
+    image = ImageFactory()
+    image.file.storage.delete(image.file.name)
+    ArticlePageFactory(parent=news, title="Ảnh đã mất tệp", feature_image=image, is_featured=True)
+    BannerFactory(placement="sidebar", image=image, alt_text="Banner mất tệp")
+    content = html(client, home)
+    assert "Ảnh đã mất tệp" in content and "Banner mất tệp" in content
+
+
 def test_unpublished_pages_are_not_listed_or_served(news, client):
     draft = ArticlePageFactory(parent=news, title="Bản nháp chưa duyệt", live=False)
     assert "Bản nháp chưa duyệt" not in html(client, news)

@@ -38,6 +38,7 @@ from wagtail.admin.panels import (
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import get_page_models
 from wagtail.search import index
 
@@ -987,7 +988,8 @@ class PortalHomePageMixin(PortalPageMixin):
         for card in cards + media:
             for image in (getattr(card, "feature_image", None), getattr(card, "poster", None)):
                 if image is not None:
-                    image.get_renditions(CARD_RENDITIONS[0])
+                    # A missing source file gives the same placeholder as {% image %}, not an error.
+                    get_rendition_or_not_found(image, CARD_RENDITIONS[0])
         return {
             "featured": featured,
             "latest_news": latest_news,

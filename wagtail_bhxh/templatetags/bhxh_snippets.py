@@ -4,6 +4,7 @@ from django import template
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Site
 
 from .. import fragment_cache
@@ -64,8 +65,9 @@ def bhxh_banners(context, placement, limit=3):
         )
         for banner in banners:
             if banner.image is not None and not banner.is_animated_gif:
-                # Made now, the rendition travels with the cached banner.
-                banner.image.get_rendition(BANNER_RENDITION)
+                # Made now, the rendition travels with the cached banner (a
+                # missing source file gives {% image %}'s placeholder).
+                get_rendition_or_not_found(banner.image, BANNER_RENDITION)
         return banners
 
     scheduled = fragment_cache.get_or_compute("banners", compute, placement, request=context.get("request"))
