@@ -16,18 +16,20 @@ from . import fragment_cache
 from .models.taxonomy import PolicyArea, Topic
 
 
-def use_cached_choices(field, name, *parts):
+def use_cached_choices(field):
     """Read a ModelChoiceField's options from the fragment cache: no query per view.
 
-    The options are kept until content changes (a new generation); a value
-    in the query string is still checked against the database when the form
-    is validated.
+    The options are kept until content changes (a new generation), under
+    the field's SQL, so two fields share an entry only when they list the
+    same rows; a value in the query string is still checked against the
+    database when the form is validated.
     """
 
     def compute():
         return [(getattr(obj, field.to_field_name or "pk"), field.label_from_instance(obj)) for obj in field.queryset]
 
-    options = fragment_cache.get_or_compute(f"choices-{name}", compute, *parts)
+    key = (type(field).__qualname__, field.to_field_name, str(field.queryset.query))
+    options = fragment_cache.get_or_compute("model-choices", compute, *key)
     field.choices = [("", field.empty_label), *options]
 
 
@@ -78,8 +80,8 @@ class TaxonomyFilterMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        use_cached_choices(self.fields["policy_area"], "policy_area")
-        use_cached_choices(self.fields["topic"], "topic")
+        use_cached_choices(self.fields["policy_area"])
+        use_cached_choices(self.fields["topic"])
 
     def filter_policy_area(self, queryset, value):
         return queryset.filter(policy_areas=value)
@@ -140,7 +142,7 @@ class LegalDocumentFilterForm(ListingFilterForm):
         self.listing_model = listing_model
         self.fields["document_type"].choices = [("", _("All types")), *listing_model.DocumentType.choices]
         self.fields["status"].choices = [("", _("Any status")), *listing_model.Status.choices]
-        use_cached_choices(self.fields["policy_area"], "policy_area")
+        use_cached_choices(self.fields["policy_area"])
 
         def issuers():
             documents = listing_model.objects.live()

@@ -83,8 +83,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        use_cached_choices(self.fields["policy_area"], "policy_area")
-        use_cached_choices(self.fields["topic"], "topic")
+        use_cached_choices(self.fields["policy_area"])
+        use_cached_choices(self.fields["topic"])
 
     def clean_q(self):
         return clean_query(self.cleaned_data.get("q") or "")
