@@ -148,6 +148,24 @@ class Steps:
         self.name = re.sub(r"[^\w.-]+", "_", name)[:120]
         self.shots = []
         self.pages = []
+        #: What the browser saw go wrong (failed responses, script errors, dialogs), reported on failure.
+        self.events = []
+
+    def watch(self, page, who):
+        """Record the events of ``page`` that explain a step that never finished."""
+
+        def on_response(response):
+            if response.status >= 400:
+                self.events.append(f"{who}: {response.status} {response.request.method} {response.url}")
+
+        page.on("response", on_response)
+        page.on(
+            "requestfailed",
+            lambda request: self.events.append(f"{who}: failed {request.method} {request.url}: {request.failure}"),
+        )
+        page.on("pageerror", lambda error: self.events.append(f"{who}: script error {error}"))
+        # Dialogs are still dismissed, as Playwright does by default: a dialog no one expects is a finding.
+        page.on("dialog", lambda dialog: self.events.append(f"{who}: {dialog.type} dialog {dialog.message!r}"))
 
     def shot(self, page, label, docs=None):
         png = page.screenshot(full_page=False)
@@ -179,6 +197,8 @@ def pytest_runtest_makereport(item, call):
     if steps is not None and report.when == "call" and report.failed:
         directory = steps.save()
         report.sections.append(("browser screenshots", f"saved to {directory}"))
+        if steps.events:
+            report.sections.append(("browser events", "\n".join(steps.events[-50:])))
     return report
 
 
@@ -204,6 +224,7 @@ def new_page(serial_live_server, chromium, live_server, steps):
         contexts.append(context)
         page = context.new_page()
         steps.pages.append(page)
+        steps.watch(page, user.username if user is not None else "citizen" if citizen else "visitor")
         if user is not None:
             log_in(page, user)
         return page
@@ -248,6 +269,36 @@ def editorial_site(transactional_db, home):
         accountant=user_with_role(roles.ACCOUNTANT, "ketoan", first_name="Thu", last_name="Đỗ"),
     )
     return SimpleNamespace(home=home, news=news, users=users)
+
+
+def wait_for_success(page, action, timeout=30_000):
+    """Wait for Wagtail's success message after ``action``, or fail saying what the page shows instead.
+
+    The screenshots of a failed CI run stay on the CI machine: the failure
+    message itself must tell a validation error from a slow server.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.locator(".messages .success").first.wait_for(timeout=timeout)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"{action}: no success message within {timeout // 1000} s; {describe(page)}") from None
+
+
+def describe(page):
+    """The address, messages, field errors and invalid inputs of ``page``, in one line."""
+
+    def texts(selector):
+        return [" ".join(text.split())[:200] for text in page.locator(selector).all_inner_texts() if text.strip()]
+
+    invalid = [
+        handle.get_attribute("name") or handle.get_attribute("id") or "?"
+        for handle in page.locator("form :invalid").element_handles()
+    ]
+    return (
+        f"page {page.url}; messages {texts('.messages li')}; "
+        f"field errors {texts('.error-message, .help-critical, .w-field__errors')}; invalid inputs {invalid}"
+    )
 
 
 def expect_text(locator, text, timeout=15_000):

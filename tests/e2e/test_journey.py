@@ -18,7 +18,7 @@ from PIL import Image
 
 from wagtail_bhxh.models import ArticlePage, TakedownRequest
 
-from .conftest import expect_text
+from .conftest import expect_text, wait_for_success
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -79,7 +79,7 @@ def write_and_submit(page, steps, news, image_path):
     page.locator("footer .w-dropdown__toggle, .actions .w-dropdown__toggle").last.click()
     page.locator("button[name=action-submit]").click()
     # Wait for the confirmation (the address moves from the create view to the edit view).
-    page.locator(".messages .success").first.wait_for()
+    wait_for_success(page, "the contributor's submission")
     steps.shot(page, "contributor-submitted", docs="04-da-gui")
     return ArticlePage.objects.get(title=TITLE)
 
@@ -97,7 +97,7 @@ def approve(page, steps, article, label, docs=None):
     dialog.locator("textarea").fill("Đồng ý đăng.")
     steps.shot(page, f"{label}-approve", docs=docs and f"{docs}-duyet")
     dialog.locator("button[type=submit], input[type=submit]").first.click()
-    page.locator(".messages .success").first.wait_for()
+    wait_for_success(page, f"the {label}'s approval")
     steps.shot(page, f"{label}-approved")
 
 
@@ -149,7 +149,7 @@ def test_contributor_to_citizen_to_takedown(editorial_site, new_page, steps, tmp
     editor.fill("#id_reason_text", "Số liệu trong tin chưa khớp với báo cáo chính thức.")
     steps.shot(editor, "editor-takedown-request", docs="08-yeu-cau-go-tin")
     editor.locator("main form[method=post] button[type=submit]").first.click()
-    editor.locator(".messages .success").first.wait_for()
+    wait_for_success(editor, "the takedown request")
     takedown = TakedownRequest.objects.get(page=article)
 
     head = new_page(users.head)
@@ -159,7 +159,7 @@ def test_contributor_to_citizen_to_takedown(editorial_site, new_page, steps, tmp
     head.fill("textarea[name=comment]", "Gỡ tin để đính chính số liệu.")
     steps.shot(head, "head-takedown-decision", docs="09-quyet-dinh-go-tin")
     head.locator("main form[method=post] button[type=submit]").first.click()
-    head.locator(".messages .success").first.wait_for()
+    wait_for_success(head, "the head's takedown decision")
 
     gone = citizen.goto(article.url)
     assert gone.status == 410
