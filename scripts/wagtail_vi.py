@@ -157,6 +157,34 @@ TRANSLATIONS = {
         "Để chọn vùng quan trọng nhất của hình ảnh, kéo một khung trên hình ảnh ở trên."
     ),
     "Max dimensions": "Kích thước tối đa",
+    # What the editor reads when a form is refused (a missing field, a page someone has locked).
+    "Go to the first error": "Đến lỗi đầu tiên",
+    "The page could not be created due to validation errors.": "Chưa tạo được trang vì có thông tin chưa hợp lệ.",
+    "The page could not be saved due to validation errors.": "Chưa lưu được trang vì có thông tin chưa hợp lệ.",
+    "The page could not be saved as it is locked.": "Chưa lưu được trang vì trang đang bị khoá.",
+    "This page is locked to further editing": "Trang này đang bị khoá, không sửa thêm được",
+    "The %(model_name)s could not be created due to errors.": "Chưa tạo được %(model_name)s vì có lỗi.",
+    "The %(model_name)s could not be saved due to errors.": "Chưa lưu được %(model_name)s vì có lỗi.",
+    "The %(model_name)s could not be saved as it is locked": "Chưa lưu được %(model_name)s vì đang bị khoá",
+    "There are validation errors, click save to highlight them.": (
+        "Có thông tin chưa hợp lệ; bấm Lưu để đánh dấu chỗ cần sửa."
+    ),
+    "Correct the validation errors to resume preview (saving will highlight errors)": (
+        "Sửa thông tin chưa hợp lệ để xem trước tiếp (bấm Lưu sẽ đánh dấu chỗ cần sửa)"
+    ),
+    "Preview cannot display due to validation errors. <br /> Click save to highlight the relevant fields.": (
+        "Chưa xem trước được vì có thông tin chưa hợp lệ. <br /> Bấm Lưu để đánh dấu các trường cần sửa."
+    ),
+    "The image could not be created due to errors.": "Chưa tạo được hình ảnh vì có lỗi.",
+    "The image could not be saved due to errors.": "Chưa lưu được hình ảnh vì có lỗi.",
+    "The document could not be created due to errors.": "Chưa tạo được tài liệu vì có lỗi.",
+    "The document could not be saved due to errors.": "Chưa lưu được tài liệu vì có lỗi.",
+    "The source image file could not be found. Please change the source or delete the image.": (
+        "Không tìm thấy tệp gốc của hình ảnh. Hãy thay tệp khác hoặc xoá hình ảnh này."
+    ),
+    "The file could not be found. Please change the source or delete the document.": (
+        "Không tìm thấy tệp. Hãy thay tệp khác hoặc xoá tài liệu này."
+    ),
 }
 
 #: Strings of the admin's JavaScript (Wagtail's ``djangojs`` catalogue of wagtail.admin).

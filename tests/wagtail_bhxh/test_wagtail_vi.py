@@ -47,3 +47,21 @@ def test_the_admin_javascript_catalogue_is_vietnamese(admin_client):
     response = admin_client.get("/admin/jsi18n/")
     # "Insert a block", as the catalogue's JSON writes it.
     assert json.dumps("Chèn một khối")[1:-1] in response.content.decode()
+
+
+def test_a_refused_page_form_says_why_in_vietnamese(admin_client, home):
+    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+    from tests.factories import NewsIndexPageFactory
+
+    admin_client.cookies.pop("django_language", None)
+    news = NewsIndexPageFactory(parent=home)
+    url = f"/admin/pages/add/wagtail_bhxh/articlepage/{news.pk}/"
+    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="page-edit-form")
+    data.update(nested_form_data({"body": streamfield([])}))
+    data["title"] = ""  # the one field an editor most often forgets
+    response = admin_client.post(url, data)
+    content = response.content.decode()
+    assert "Chưa tạo được trang vì có thông tin chưa hợp lệ." in content
+    assert "Đến lỗi đầu tiên" in content
+    assert "could not be created" not in content
