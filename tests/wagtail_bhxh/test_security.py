@@ -142,6 +142,14 @@ def test_an_image_over_the_size_limit_is_refused(admin_client, settings):
     assert not get_image_model().objects.exists()
 
 
+def test_the_admin_sends_no_editors_address_hash_to_gravatar(admin_client, home):
+    # The example site sets WAGTAIL_GRAVATAR_PROVIDER_URL = None, as the install guide recommends.
+    for url in ("/admin/", f"/admin/pages/{home.pk}/", "/admin/account/"):
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert "gravatar" not in response.content.decode(), url
+
+
 # --- CSRF and escaping -----------------------------------------------------------------------
 
 

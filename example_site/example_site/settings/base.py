@@ -148,6 +148,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_bhxh.documents.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Avatars are uploaded in the admin, never fetched from gravatar.com: editors' e-mail
+# hashes stay with the office, and admin pages do not wait on a foreign host a government network blocks.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 WAGTAIL_BHXH = {
     "ITEMS_PER_PAGE": 12,
