@@ -158,6 +158,11 @@ def pages_to_measure(home, baseline, n):
     ]
     url = search_url()
     pages.append(("search", url, None) if url else ("search", None, None))
+    if url:
+        # A query nobody asked since the index last changed: the search itself, not the results cache.
+        from wagtail_bhxh.search import results_cache
+
+        pages.append(("search, a query not cached", url, None, results_cache.index_changed))
     pages.append(
         (
             "admin page listing",

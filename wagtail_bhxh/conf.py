@@ -202,6 +202,15 @@ DEFINITIONS = {
         non_negative_int,
         "a non-negative integer",
     ),
+    "SEARCH_CACHE_SECONDS": Setting(
+        600,
+        "Seconds the default cache keeps the results of a search (words, filters, sort and page), "
+        "so the query everyone types after a policy change is searched once. Any change of the "
+        "index (a page published, unpublished or taken down, a rebuild) clears them at once. "
+        "Only the ``database`` backend is cached; 0 turns the cache off.",
+        lambda v: non_negative_int(v) and v <= 86400,
+        "an integer from 0 to 86400",
+    ),
     "SEARCH_AUTOCOMPLETE_RATE_LIMIT": Setting(
         240,
         "Autocomplete requests a visitor may send per minute; 0 turns the limit off.",

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from ..conf import bhxh_settings
 from ..pagination import get_page_number
+from . import results_cache
 from .backends.base import get_backend
 from .forms import MAX_LIMIT, MAX_OFFSET, TYPE_LABELS, SearchAPIForm, SearchForm
 from .query import AnalysedQuery, highlight
@@ -71,7 +72,7 @@ def search_page(request):
     if query is None or (not query.q and not form.has_filters):
         return TemplateResponse(request, TEMPLATE, context)
 
-    results = get_backend().search(query)
+    results = results_cache.search(query)
     paginator = Paginator(_CountedHits(results.count, results.hits, query.offset), per_page)
     if number > max(paginator.num_pages, 1):
         raise Http404(_("This page of the results does not exist."))
@@ -128,7 +129,7 @@ def search_api(request):
             status=400,
         )
     query = form.to_query()
-    results = get_backend().search(query) if (query.q or form.has_filters) else None
+    results = results_cache.search(query) if (query.q or form.has_filters) else None
     items = []
     for hit in results.hits if results else []:
         item = {

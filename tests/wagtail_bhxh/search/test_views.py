@@ -209,7 +209,10 @@ def test_rate_limits_answer_429_in_vietnamese(client, corpus):
     assert client.get(API, {"q": "bhyt"}, REMOTE_ADDR="10.1.2.3").status_code == 200
 
 
-def test_queries_per_search_stay_constant_as_content_grows(client, make_article, backend):
+def test_queries_per_search_stay_constant_as_content_grows(client, make_article, backend, settings):
+    # The searches themselves, not the results cache (tested below).
+    settings.WAGTAIL_BHXH = {**settings.WAGTAIL_BHXH, "SEARCH_CACHE_SECONDS": 0}
+
     def count_queries():
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(SEARCH, {"q": "bhyt"}).status_code == 200
@@ -270,3 +273,89 @@ def test_api_refuses_bad_filters_in_both_languages(client, corpus, params, field
     error = response.json()["error"]
     assert set(error["fields"]) == {field}
     assert error["fields"][field]["vi"] != error["fields"][field]["en"]
+
+
+# --- Results kept in the cache -------------------------------------------------------------
+
+
+def index_queries(ctx):
+    return [q["sql"] for q in ctx.captured_queries if "searchentry" in q["sql"].lower()]
+
+
+def test_a_repeated_search_is_answered_from_the_cache(client, corpus):
+    first = client.get(SEARCH, {"q": "the bhyt", "page": 2})
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get(SEARCH, {"q": "the bhyt", "page": 2})
+        api = client.get(API, {"q": "the bhyt"})
+        api_again = client.get(API, {"q": "the bhyt"})
+    assert [h.page_id for h in again.context["page_obj"]] == [h.page_id for h in first.context["page_obj"]]
+    assert again.context["results"].count == 15
+    assert api_again.json() == api.json()
+    # Only the API's first request searched the index.
+    assert index_queries(ctx)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(SEARCH, {"q": "the bhyt", "page": 2})
+        client.get(API, {"q": "the bhyt"})
+    assert index_queries(ctx) == []
+
+
+def test_cached_results_follow_publish_unpublish_and_takedown(
+    client, corpus, make_article, django_capture_on_commit_callbacks
+):
+    from wagtail_bhxh.signals import page_taken_down
+
+    def found():
+        return [item["title"] for item in client.get(API, {"q": "luong huu"}).json()["results"]]
+
+    def publish(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+
+    page = make_article("Thông báo lịch chi trả lương hưu", live=False)
+    assert found() == []  # now cached
+    publish(page)
+    assert found() == [page.title]
+    page.refresh_from_db()
+    page.unpublish()
+    assert found() == []
+    publish(page)
+    assert found() == [page.title]
+    page_taken_down.send(sender=type(page), page=page, outcome="withdrawn", request=None, takedown_request=None)
+    assert found() == []
+
+
+def test_a_rebuild_clears_the_cached_results(client, corpus, backend, make_article):
+    def count():
+        return client.get(API, {"q": "the bhyt"}).json()["count"]
+
+    assert count() == 15
+    # Written without the publish signal, as bhxh_generate_content and data migrations do.
+    make_article("Hướng dẫn cấp lại thẻ BHYT bổ sung", intro="Thẻ bảo hiểm y tế bị mất.")
+    assert count() == 15
+    backend.rebuild()
+    assert count() == 16
+
+
+def test_the_results_cache_can_be_turned_off(client, corpus, settings):
+    settings.WAGTAIL_BHXH = {**settings.WAGTAIL_BHXH, "SEARCH_CACHE_SECONDS": 0}
+    client.get(SEARCH, {"q": "the bhyt"})
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(SEARCH, {"q": "the bhyt"})
+    assert index_queries(ctx)
+
+
+def test_a_backend_that_shows_changes_late_is_never_cached(monkeypatch, db):
+    from wagtail_bhxh.search import results_cache
+    from wagtail_bhxh.search.backends.base import SearchBackend, SearchQuery, SearchResults
+
+    class Eventual(SearchBackend):  # as Elasticsearch: searchable after its refresh interval
+        calls = 0
+
+        def search(self, query):
+            Eventual.calls += 1
+            return SearchResults(count=0, hits=[])
+
+    monkeypatch.setattr(results_cache, "get_backend", Eventual)
+    results_cache.search(SearchQuery(q="bhxh"))
+    results_cache.search(SearchQuery(q="bhxh"))
+    assert Eventual.calls == 2

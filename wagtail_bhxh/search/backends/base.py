@@ -70,6 +70,11 @@ class SearchResults:
 class SearchBackend:
     """Base class of the search backends."""
 
+    #: Whether the public search may keep this backend's results in Django's cache
+    #: (``wagtail_bhxh.search.results_cache``): only if a change is searchable once
+    #: ``index()`` or ``remove()`` has returned and its transaction committed.
+    cache_results = False
+
     def index(self, pages: Iterable) -> int:
         """(Re)index live specific pages; pages that are not searchable are removed. Returns the number indexed."""
         raise NotImplementedError

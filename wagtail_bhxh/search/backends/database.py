@@ -31,6 +31,7 @@ from functools import cached_property
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from .. import results_cache
 from ..documents import page_document, search_type, searchable_models
 from ..models import SearchEntry
 from ..query import AnalysedQuery, snippet
@@ -465,6 +466,8 @@ class _PostgreSQL(_Engine):
 class DatabaseSearchBackend(SearchBackend):
     """Search in the site's own database (SQLite or PostgreSQL)."""
 
+    cache_results = True
+
     @property
     def engine(self) -> _Engine:
         return _PostgreSQL() if connection.vendor == "postgresql" else _SQLite()
@@ -494,6 +497,7 @@ class DatabaseSearchBackend(SearchBackend):
         with transaction.atomic():
             self.remove(p.pk for p in pages)
             self._write(records)
+        results_cache.index_changed()
         return len(records)
 
     def _write(self, records: list[dict]):
@@ -560,6 +564,7 @@ class DatabaseSearchBackend(SearchBackend):
                 self.engine.delete(cursor, page_ids)
             for start in range(0, len(page_ids), 500):
                 SearchEntry.objects.filter(page_id__in=page_ids[start : start + 500]).delete()
+        results_cache.index_changed()
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
         from ...models.takedown import exclude_withdrawn
@@ -588,6 +593,7 @@ class DatabaseSearchBackend(SearchBackend):
                     if progress:
                         progress(done, total)
         self.engine.after_rebuild()
+        results_cache.index_changed()
         return done
 
     @staticmethod
